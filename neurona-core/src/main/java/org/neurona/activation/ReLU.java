@@ -1,0 +1,20 @@
+package org.neurona.activation;
+
+/** The rectified linear unit: f(x) = max(0, x), f'(x) = 1 for x > 0 and 0 otherwise. */
+public final class ReLU implements Activation {
+    @Override public String name() { return "relu"; }
+    @Override public double value(double x) { return x > 0 ? x : 0; }
+    @Override public double derivative(double x) { return x > 0 ? 1 : 0; }
+
+    @Override
+    public void forward(float[] z, float[] a, int rows, int width) {
+        int n = rows * width;
+        for (int i = 0; i < n; i++) a[i] = Math.max(z[i], 0f);
+    }
+
+    @Override
+    public void backward(float[] z, float[] a, float[] da, float[] dz, int rows, int width) {
+        int n = rows * width;
+        for (int i = 0; i < n; i++) dz[i] = z[i] > 0f ? da[i] : 0f;
+    }
+}
