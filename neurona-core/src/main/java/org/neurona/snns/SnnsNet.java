@@ -10,8 +10,8 @@ import java.util.TreeMap;
 /**
  * A network as an SNNS network file ({@code .net}) describes it: units, each with its activation
  * function, bias and role, and weighted links between them. A plain description, independent of
- * any neurona network class; {@link SnnsNetFile} reads and writes it, {@link SnnsLayers} finds the
- * layers of a feed-forward net in it.
+ * any neurona network class; {@link SnnsNetFile} reads and writes it, {@link SnnsFeedForward} turns a
+ * layered one into a neurona feed-forward net and back.
  *
  * <p>SNNS computes a unit's activation from its net input: for most activation functions
  * a = f(sum_j w_ij o_j + bias_i), i.e. the bias is added (Act_Logistic, Act_TanH,
