@@ -174,6 +174,7 @@ public record SnnsPatternFile(String version, Dataset data, List<String> pattern
      */
     static String formatValue(double v) {
         if (v == 0) return (1 / v < 0) ? "-0" : "0";
+        if (v == Math.rint(v) && Math.abs(v) < 1e6) return Long.toString((long) v);  // most pattern values: 0, 1, -1
         float f = (float) v;
         for (int p = 6; p < 9; p++) {
             String s = formatG(v, p);
