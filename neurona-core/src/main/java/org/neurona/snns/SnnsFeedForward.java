@@ -33,6 +33,7 @@ import org.neurona.snns.SnnsNet.Unit;
  *   Act_TanH               tanh            (likewise tanh:c)
  *   Act_IdentityPlusBias   linear
  *   Act_Identity           linear, b = 0   (export: layers without bias)
+ *   Act_Elliott            softsign        z / (1 + |z|), when the activation registry has it
  * </pre>
  * Others (Act_Softmax, which in SNNS is exp(-net - bias), not a softmax; the step, RBF, ART and
  * time-delay functions) are rejected with a message naming unit and function.
@@ -49,7 +50,8 @@ public final class SnnsFeedForward {
             "Act_Logistic", "logistic",
             "Act_TanH", "tanh",
             "Act_IdentityPlusBias", "linear",
-            "Act_Identity", "linear");
+            "Act_Identity", "linear",
+            "Act_Elliott", "softsign");
 
     /**
      * The feed-forward net that {@code net} describes, with its weights and biases.
@@ -124,7 +126,12 @@ public final class SnnsFeedForward {
                             + "); neurona's Dense layers have one activation function each");
                 }
             }
-            acts.add(Activations.parse(name));
+            try {
+                acts.add(Activations.parse(name));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(who + ": layer " + d + " uses " + first.actFunc() + ", which maps to"
+                        + " neurona's '" + name + "'; this build has no such activation (" + e.getMessage() + ")", e);
+            }
         }
         FeedForward ff = FeedForward.create(new NetworkSpec(sizes, acts, true, Init.LECTURE), 0);
         for (int d = 1; d < layers.size(); d++) {
@@ -197,9 +204,10 @@ public final class SnnsFeedForward {
             String act = switch (parts[0]) {
                 case "logistic" -> "Act_Logistic";
                 case "tanh" -> "Act_TanH";
+                case "softsign" -> "Act_Elliott";
                 case "linear" -> d.hasBias() ? "Act_IdentityPlusBias" : "Act_Identity";
                 default -> throw new IllegalArgumentException("layer " + (l + 1) + " uses activation " + f.name()
-                        + ", which has no SNNS activation function; SNNS export supports logistic, tanh and linear layers");
+                        + ", which has no SNNS activation function; SNNS export supports logistic, tanh, linear and softsign layers");
             };
             first[l + 1] = next;
             float[] w = d.weights(), b = d.biases();  // (O, I), (O)

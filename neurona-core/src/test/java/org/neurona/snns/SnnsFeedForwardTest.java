@@ -135,6 +135,25 @@ class SnnsFeedForwardTest {
         assertEquals(4f, ff.predict(new float[] {2})[0]);
     }
 
+    @Test
+    void elliottIsSoftsignWhereTheBuildHasIt() {
+        // SNNS's Act_Elliott: s = net + bias, a = s / (1 + |s|)
+        List<Unit> units = List.of(Unit.of(1, "in", "i", 0, "Act_Identity", 1, 0),
+                Unit.of(2, "out", "o", 0.5, "Act_Elliott", 1, 2));
+        SnnsNet n = SnnsNet.of("e", "", units, List.of(new Link(2, "", 1, 2)));
+        FeedForward ff;
+        try {
+            ff = SnnsFeedForward.toFeedForward(n);
+        } catch (IllegalArgumentException e) {
+            assertTrue(e.getMessage().startsWith("SNNS net 'e': layer 1 uses Act_Elliott, which maps to neurona's"
+                    + " 'softsign'; this build has no such activation"), e.getMessage());
+            return;
+        }
+        double s = 2 * 1.5 + 0.5;
+        assertEquals(s / (1 + s), ff.predict(new float[] {1.5f})[0], 1e-6);
+        assertEquals("Act_Elliott", SnnsFeedForward.toSnns(ff, "e").unit(2).actFunc());
+    }
+
     // ---- nets that are not feed-forward: what the user is told ----
 
     private static String error(SnnsNet n) {
@@ -145,8 +164,8 @@ class SnnsFeedForwardTest {
     void recurrentAndSpecialNetsAreRefused() throws IOException {
         assertEquals("SNNS net 'eight_elman': unit 10 'con1' has role (st) 'sh' (special, e.g. an Elman/Jordan context"
                 + " unit); a feed-forward net has input (i), hidden (h) and output (o) units only", error(net("eight_elman_2-5-2.net")));
-        assertEquals("SNNS net 'cube_som': unit 4 has activation function Act_Euclid; neurona imports [Act_Identity,"
-                + " Act_IdentityPlusBias, Act_Logistic, Act_TanH]", error(net("cube_som_3x3.net")));
+        assertEquals("SNNS net 'cube_som': unit 4 has activation function Act_Euclid; neurona imports [Act_Elliott,"
+                + " Act_Identity, Act_IdentityPlusBias, Act_Logistic, Act_TanH]", error(net("cube_som_3x3.net")));
         assertTrue(error(net("letters_art1_7x5.net")).startsWith("SNNS net 'letters_art1': unit "), "sites or special units");
     }
 
@@ -169,6 +188,6 @@ class SnnsFeedForwardTest {
         FeedForward ff = FeedForward.create(NetworkSpec.parse("2:2:1", "relu,logistic"), 1);
         String msg = assertThrows(IllegalArgumentException.class, () -> SnnsFeedForward.toSnns(ff, "r")).getMessage();
         assertEquals("layer 1 uses activation relu, which has no SNNS activation function; SNNS export supports"
-                + " logistic, tanh and linear layers", msg);
+                + " logistic, tanh, linear and softsign layers", msg);
     }
 }
