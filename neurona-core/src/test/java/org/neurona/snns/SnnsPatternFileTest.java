@@ -183,6 +183,26 @@ class SnnsPatternFileTest {
     }
 
     @Test
+    void everyFloatIsWrittenAsPrintfGWouldAndReadsBack() {
+        org.neurona.math.Rng rng = new org.neurona.math.Rng(3);
+        for (int i = 0; i < 20000; i++) {
+            float f = (float) ((rng.nextDouble() - 0.5) * Math.pow(10, rng.nextInt(14) - 7));
+            String written = SnnsPatternFile.formatValue(f);
+            assertEquals(f, Float.parseFloat(written), written);
+            String g6 = SnnsPatternFile.formatG(f, 6);
+            if (Float.parseFloat(g6) == f) assertEquals(g6, written, "as %g prints " + f);
+        }
+    }
+
+    @Test
+    void numbersAsTheScannerSeesThem() {
+        for (String ok : List.of("0", "-1", "+2.5", ".5", "5.", "1e-05", "-3.2E+7")) assertTrue(SnnsPatternFile.isNumber(ok), ok);
+        for (String bad : List.of("", "-", ".", "e5", "1e", "1.2.3", "0x10", "NaN", "Infinity", "1f", "\u0661")) {
+            assertTrue(!SnnsPatternFile.isNumber(bad), bad);
+        }
+    }
+
+    @Test
     void writeAndReadAFile(@TempDir Path tmp) throws IOException {
         Dataset d = Dataset.of(new double[][] {{0.1, -2e-6}, {1e7, 3}}, new double[][] {{1}, {0}});
         Path f = tmp.resolve("t.pat");
