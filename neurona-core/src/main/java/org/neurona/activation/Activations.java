@@ -22,7 +22,7 @@ import java.util.Map;
  *   <tr><td>tanh</td><td>{@link Tanh}</td><td>c (1)</td></tr>
  *   <tr><td>softsign</td><td>{@link SoftSign}</td><td></td></tr>
  *   <tr><td>softplus</td><td>{@link SoftPlus}</td><td></td></tr>
- *   <tr><td>softexp (softexponential)</td><td>{@link SoftExponential}</td><td>alpha (required)</td></tr>
+ *   <tr><td>softexp (softexponential)</td><td>{@link SoftExponential}</td><td>alpha (0.3)</td></tr>
  *   <tr><td>sinusoid (sin)</td><td>{@link Sinusoid}</td><td></td></tr>
  *   <tr><td>sinc</td><td>{@link Sinc}</td><td></td></tr>
  *   <tr><td>selu</td><td>{@link Selu}</td><td></td></tr>
@@ -50,17 +50,14 @@ public final class Activations {
             "softexponential", "softexp",
             "sin", "sinusoid");
 
-    /** The alpha of the soft exponential in {@link #table()}, which has no default. */
-    static final double TABLE_SOFTEXP_ALPHA = 0.3;
-
     /**
-     * One instance of every function, with default parameters, in the order of {@link #NAMES}
-     * (the soft exponential, which has no default, with alpha = 0.3). For plots and tables; note
-     * that {@link Softmax} is not elementwise and has no scalar value.
+     * One instance of every function, with default parameters ({@code parse(name)}), in the order
+     * of {@link #NAMES}. For plots and tables; note that {@link Softmax} is not elementwise and has
+     * no scalar value.
      */
     public static List<Activation> table() {
         List<Activation> t = new ArrayList<>(NAMES.size());
-        for (String n : NAMES) t.add(parse(n.equals("softexp") ? "softexp:" + format(TABLE_SOFTEXP_ALPHA) : n));
+        for (String n : NAMES) t.add(parse(n));
         return List.copyOf(t);
     }
 
@@ -100,7 +97,8 @@ public final class Activations {
                 case "tanh" -> arity(spec, name, p, 0, 1, () -> new Tanh(p.length == 0 ? 1 : p[0]));
                 case "softsign" -> arity(spec, name, p, 0, 0, () -> new SoftSign());
                 case "softplus" -> arity(spec, name, p, 0, 0, () -> new SoftPlus());
-                case "softexp" -> arity(spec, name, p, 1, 1, () -> new SoftExponential(p[0]));
+                case "softexp" -> arity(spec, name, p, 0, 1,
+                        () -> new SoftExponential(p.length == 0 ? SoftExponential.DEFAULT_ALPHA : p[0]));
                 case "sinusoid" -> arity(spec, name, p, 0, 0, () -> new Sinusoid());
                 case "sinc" -> arity(spec, name, p, 0, 0, () -> new Sinc());
                 case "selu" -> arity(spec, name, p, 0, 0, () -> new Selu());
@@ -129,7 +127,7 @@ public final class Activations {
     static String form(String name) {
         return switch (name) {
             case "logistic", "tanh" -> name + "[:c]";
-            case "softexp" -> "softexp:alpha";
+            case "softexp" -> "softexp[:alpha]";
             case "leakyrelu", "prelu" -> name + "[:slope]";
             case "rrelu" -> "rrelu[:l:u]";
             default -> name + " (no parameters)";

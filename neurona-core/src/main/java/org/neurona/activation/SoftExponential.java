@@ -3,7 +3,9 @@ package org.neurona.activation;
 /**
  * The soft exponential family of Godfrey and Gashler (2015), "A continuum among logarithmic,
  * linear, and exponential functions", which moves from logarithmic through linear to
- * exponential as alpha goes from negative to positive. Spec "softexp:alpha".
+ * exponential as alpha goes from negative to positive. Spec "softexp:alpha"; plain "softexp"
+ * is alpha = {@value #DEFAULT_ALPHA}. The name always carries alpha ("softexp:0.3"), since it
+ * decides which of the three branches the function is.
  * <pre>
  *   alpha &lt; 0:  f(x) = -ln(1 - alpha (x + alpha)) / alpha      f'(x) = 1 / (1 - alpha (alpha + x))
  *   alpha = 0:  f(x) = x                                        f'(x) = 1
@@ -22,8 +24,17 @@ package org.neurona.activation;
  */
 public record SoftExponential(double alpha) implements Activation {
 
+    /**
+     * The alpha of plain "softexp". The family has no canonical default (alpha = 0 is just the
+     * identity); 0.3 gives a visibly exponential curve and is the issue's example value.
+     */
+    public static final double DEFAULT_ALPHA = 0.3;
+
     /** The smallest argument the logarithm of the alpha &lt; 0 branch is given. */
     public static final double MIN_LOG_ARGUMENT = 1e-12;
+
+    /** alpha = {@value #DEFAULT_ALPHA}. */
+    public SoftExponential() { this(DEFAULT_ALPHA); }
 
     public SoftExponential {
         if (!Double.isFinite(alpha)) {

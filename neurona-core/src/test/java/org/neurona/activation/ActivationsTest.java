@@ -42,7 +42,7 @@ class ActivationsTest {
             "logistic:2.0, logistic:2", "' tanh : 0.5 ', tanh:0.5", "sin, sinusoid", "SIN, sinusoid",
             "sgn, sign", "heaviside, step", "Heaviside, step", "identity, linear", "softexponential:0.3, softexp:0.3",
             "leakyrelu:0.01, leakyrelu", "prelu:0.25, prelu", "rrelu:0.125:0.3333333333333333, rrelu",
-            "softexp:-0, softexp:0"})
+            "softexp:-0, softexp:0", "softexp, softexp:0.3", "SoftExp:0.30, softexp:0.3"})
     void namesAreCaseInsensitiveWithAliasesAndDefaults(String spec, String canonical) {
         assertEquals(canonical, Activations.parse(spec).name());
     }
@@ -68,7 +68,7 @@ class ActivationsTest {
             "'' | empty activation name",
             "relu:1 | activation 'relu:1' has 1 parameter; expected 0: relu (no parameters)",
             "logistic:1:2 | activation 'logistic:1:2' has 2 parameters; expected 0 to 1: logistic[:c]",
-            "softexp | activation 'softexp' has 0 parameters; expected 1: softexp:alpha",
+            "softexp:1:2 | activation 'softexp:1:2' has 2 parameters; expected 0 to 1: softexp[:alpha]",
             "rrelu:0.1 | activation 'rrelu:0.1' has 1 parameter; expected none or both bounds: rrelu[:l:u]",
             "rrelu:0.3:0.1 | activation 'rrelu:0.3:0.1': rrelu upper slope u must be finite and >= l = 0.3, got 0.1",
             "rrelu:-0.1:0.1 | rrelu lower slope l must be a finite number >= 0, got -0.1",
@@ -108,11 +108,11 @@ class ActivationsTest {
     @Test
     void everyNameAndAliasParses() {
         for (String n : Activations.NAMES) {
-            Activation f = Activations.parse(n.equals("softexp") ? "softexp:0.5" : n);
+            Activation f = Activations.parse(n);
             assertTrue(f.name().startsWith(n), f.name());
         }
         Activations.ALIASES.forEach((alias, name) -> {
-            Activation f = Activations.parse(alias.equals("softexponential") ? alias + ":1" : alias);
+            Activation f = Activations.parse(alias);
             assertTrue(f.name().startsWith(name), alias + " -> " + f.name());
         });
     }
