@@ -33,18 +33,11 @@ public record LeakyReLU(double slope) implements Activation {
 
     @Override
     public void forward(float[] z, float[] a, int rows, int width) {
-        int n = rows * width;
-        float s = (float) slope;
-        for (int i = 0; i < n; i++) {
-            float x = z[i];
-            a[i] = x > 0f ? x : s * x;
-        }
+        Leaky.forward(z, a, rows * width, (float) slope);
     }
 
     @Override
     public void backward(float[] z, float[] a, float[] da, float[] dz, int rows, int width) {
-        int n = rows * width;
-        float s = (float) slope;
-        for (int i = 0; i < n; i++) dz[i] = z[i] > 0f ? da[i] : s * da[i];
+        Leaky.backward(z, da, dz, rows * width, (float) slope);
     }
 }

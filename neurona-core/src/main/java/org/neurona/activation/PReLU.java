@@ -51,11 +51,7 @@ public record PReLU(double initialSlope) implements Parametric {
     /** a = f(z; p). Modifies a only; a may be z. */
     @Override
     public void forward(float[] z, float[] a, int rows, int width, float p) {
-        int n = rows * width;
-        for (int i = 0; i < n; i++) {
-            float x = z[i];
-            a[i] = x > 0f ? x : p * x;
-        }
+        Leaky.forward(z, a, rows * width, p);
     }
 
     /**

@@ -21,11 +21,7 @@ public record Sign() implements Activation {
 
     @Override
     public void forward(float[] z, float[] a, int rows, int width) {
-        int n = rows * width;
-        for (int i = 0; i < n; i++) {
-            float x = z[i];
-            a[i] = x >= 0f ? 1f : x < 0f ? -1f : x; // NaN stays NaN, never a silent class
-        }
+        Step.threshold(z, a, rows * width, -1f);
     }
 
     /** dz = 0: the derivative vanishes almost everywhere. */

@@ -8,6 +8,7 @@ package org.neurona.activation;
  * f(x) = 1 - x^2/3! + x^4/5! - ..., f'(x) = -x/3 + x^3/30 - x^5/840 + ..., which avoids the
  * 0/0 at the origin and the cancellation in x cos x - sin x (about -x^3/3) near it. Truncation
  * after the terms used leaves an error below 1e-16 relative at the limit. f(+-inf) = 0.
+ * The float kernels are the interface's defaults, which evaluate these in double per element.
  */
 public record Sinc() implements Activation {
 
@@ -37,17 +38,5 @@ public record Sinc() implements Activation {
         }
         if (Double.isInfinite(x)) return 0;
         return (x * Math.cos(x) - Math.sin(x)) / (x * x);
-    }
-
-    @Override
-    public void forward(float[] z, float[] a, int rows, int width) {
-        int n = rows * width;
-        for (int i = 0; i < n; i++) a[i] = (float) value(z[i]);
-    }
-
-    @Override
-    public void backward(float[] z, float[] a, float[] da, float[] dz, int rows, int width) {
-        int n = rows * width;
-        for (int i = 0; i < n; i++) dz[i] = (float) (da[i] * derivative(z[i]));
     }
 }

@@ -18,7 +18,8 @@ package org.neurona.activation;
  * logarithm is held at {@link #MIN_LOG_ARGUMENT}, so f stays finite (a floor of
  * -ln(1e-12)/alpha) and f' is 0 there. For alpha &gt; 0, f grows like e^(alpha x) and is
  * +infinity in float once alpha x exceeds about 88: that is the function, not a rounding error,
- * and the trainer's divergence check reports it.
+ * and the trainer's divergence check reports it. The float kernels are the interface's
+ * defaults, which evaluate the three branches in double per element.
  *
  * @param alpha the shape parameter, finite
  */
@@ -65,17 +66,5 @@ public record SoftExponential(double alpha) implements Activation {
         }
         if (alpha == 0) return 1;
         return Math.exp(alpha * x);
-    }
-
-    @Override
-    public void forward(float[] z, float[] a, int rows, int width) {
-        int n = rows * width;
-        for (int i = 0; i < n; i++) a[i] = (float) value(z[i]);
-    }
-
-    @Override
-    public void backward(float[] z, float[] a, float[] da, float[] dz, int rows, int width) {
-        int n = rows * width;
-        for (int i = 0; i < n; i++) dz[i] = (float) (da[i] * derivative(z[i]));
     }
 }

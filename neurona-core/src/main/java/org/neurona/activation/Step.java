@@ -20,16 +20,20 @@ public record Step() implements Activation {
 
     @Override
     public void forward(float[] z, float[] a, int rows, int width) {
-        int n = rows * width;
-        for (int i = 0; i < n; i++) {
-            float x = z[i];
-            a[i] = x >= 0f ? 1f : x < 0f ? 0f : x; // NaN stays NaN
-        }
+        threshold(z, a, rows * width, 0f);
     }
 
     /** dz = 0: the derivative vanishes almost everywhere. */
     @Override
     public void backward(float[] z, float[] a, float[] da, float[] dz, int rows, int width) {
         Arrays.fill(dz, 0, rows * width, 0f);
+    }
+
+    /** a = 1 where z &gt;= 0, {@code low} where z &lt; 0, NaN where z is NaN (never a silent class). */
+    static void threshold(float[] z, float[] a, int n, float low) {
+        for (int i = 0; i < n; i++) {
+            float x = z[i];
+            a[i] = x >= 0f ? 1f : x < 0f ? low : x;
+        }
     }
 }
