@@ -100,10 +100,15 @@ public final class Perceptron {
             return new Options(f, Rule.DELTA, 0.1, 1000, 0, 1);
         }
 
+        /** A copy with another output function (validated again). */
         public Options withActivation(Activation f) { return new Options(f, rule, eta, maxEpochs, targetError, seed); }
+        /** A copy with another learning rate (validated again). */
         public Options withEta(double e) { return new Options(activation, rule, e, maxEpochs, targetError, seed); }
+        /** A copy with another epoch limit (validated again). */
         public Options withMaxEpochs(int n) { return new Options(activation, rule, eta, n, targetError, seed); }
+        /** A copy with another target error (validated again). */
         public Options withTargetError(double t) { return new Options(activation, rule, eta, maxEpochs, t, seed); }
+        /** A copy with another seed (validated again). */
         public Options withSeed(long s) { return new Options(activation, rule, eta, maxEpochs, targetError, s); }
     }
 
@@ -164,8 +169,13 @@ public final class Perceptron {
         }
     }
 
+    /** Number of inputs I. */
     public int inputs() { return inputs; }
+
+    /** Number of output units O. */
     public int outputs() { return outputs; }
+
+    /** The configuration. */
     public Options options() { return options; }
 
     /** The weights, row k = (w_k0 = theta_k, w_k1, ..., w_kI) (a copy). */
