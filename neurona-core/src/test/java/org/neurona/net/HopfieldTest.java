@@ -259,4 +259,22 @@ class HopfieldTest {
             assertEquals(a.get(k).sweeps(), b.get(k).sweeps());
         }
     }
+
+    @Test
+    void aMemoryRebuiltFromItsWeightsRecallsTheSame() {
+        Rng rng = new Rng(21);
+        HopfieldPatterns pat = random(8, 50, rng);
+        Hopfield net = Hopfield.store(HopfieldSpec.of(), pat);
+        Hopfield copy = Hopfield.of(HopfieldSpec.of(), pat, net.weights());
+        int[] probe = HopfieldPatterns.flip(pat.row(2), 8, rng);
+        HopfieldRecall a = net.recall(probe, new Rng(1)), b = copy.recall(probe, new Rng(1));
+        assertArrayEquals(a.state(), b.state());
+        assertEquals(a.energy(), b.energy());
+        double[] w = net.weights();
+        w[1] += 0.5; // W[0][1] no longer equals W[1][0]
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Hopfield.of(HopfieldSpec.of(), pat, w));
+        assertTrue(e.getMessage().contains("must be symmetric"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> Hopfield.of(HopfieldSpec.of(), pat, new double[10]));
+        assertTrue(e.getMessage().contains("50 units need 2500"), e.getMessage());
+    }
 }
