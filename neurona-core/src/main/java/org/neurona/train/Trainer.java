@@ -72,6 +72,7 @@ public final class Trainer {
 
         List<Double> trainErr = new ArrayList<>(), validErr = new ArrayList<>(), seconds = new ArrayList<>();
         History.StopReason stop = History.StopReason.MAX_EPOCHS;
+        SmallNetOnline small = SmallNetOnline.applies(net, options, n) ? new SmallNetOnline(net, options) : null;
         try (Parallel par = new Parallel(options.threads())) {
             FeedForward.Workspace ws = net.workspace(batch, par);
             FeedForward.Workspace evalWs = validation == null ? null : net.workspace(Math.min(batch, 1024), par);
@@ -79,7 +80,8 @@ public final class Trainer {
                 long t0 = System.nanoTime();
                 if (options.shuffle()) rng.shuffle(order);
                 double sum = 0;
-                for (int start = 0; start < n; start += batch) {
+                if (small != null) sum = small.epoch(train, order);
+                else for (int start = 0; start < n; start += batch) {
                     int rows = Math.min(batch, n - start);
                     if (copy) gather(train, order, start, rows, xb, bb);
                     for (Param p : params) p.zeroGrad();
