@@ -1,6 +1,5 @@
 package org.neurona.net;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.neurona.data.Dataset;
 import org.neurona.layer.Dense;
@@ -61,37 +60,17 @@ public final class Autoencoder {
 
     /**
      * Trains on the inputs of {@code data} (its targets are ignored; the target is the input).
-     * Without noise this is one {@link Trainer} run. With noise, each epoch is a one-epoch
-     * trainer run on a freshly corrupted copy of the inputs (drawn from {@code options.seed()})
-     * against the clean inputs; in that case the learning rule's state (momentum) restarts every
-     * epoch, listeners see every epoch as epoch 1 of 1, and the recorded error is that on the
-     * corrupted inputs.
+     * With noise (a denoising autoencoder), every epoch trains on a freshly corrupted copy of the
+     * inputs, drawn from {@code options.seed()}, against the clean inputs; the recorded error is
+     * that on the corrupted inputs. The learning rule's state (momentum) carries across epochs.
      */
     public History train(Dataset data, TrainOptions options, EpochListener... listeners) {
         checkWidth(data.inputs(), data.source());
         Dataset target = new Dataset(data.x(), data.x(), data.rows(), data.inputs(), data.inputs(), List.of(), data.source());
         if (spec.noise() == 0) return new Trainer(options).fit(net, target, listeners);
-        Rng rng = new Rng(options.seed());
-        List<Double> err = new ArrayList<>(), valid = new ArrayList<>(), secs = new ArrayList<>();
-        History.StopReason stop = History.StopReason.MAX_EPOCHS;
-        for (int epoch = 0; epoch < options.epochs(); epoch++) {
-            Dataset noisy = new Dataset(corrupt(data.x(), rng), data.x(), data.rows(), data.inputs(), data.inputs(),
-                    List.of(), data.source());
-            TrainOptions one = options.toBuilder().epochs(1).targetError(0).seed(rng.nextLong()).build();
-            History h = new Trainer(one).fit(net, noisy, listeners);
-            err.add(h.finalTrainError());
-            valid.add(Double.NaN);
-            secs.add(h.epochSeconds().get(0));
-            if (h.stop() == History.StopReason.LISTENER) {
-                stop = History.StopReason.LISTENER;
-                break;
-            }
-            if (options.targetError() > 0 && h.finalTrainError() <= options.targetError()) {
-                stop = History.StopReason.TARGET_ERROR;
-                break;
-            }
-        }
-        return new History(err, valid, secs, stop);
+        Rng rng = new Rng(options.seed()).split();
+        return new Trainer(options).fit(net, epoch -> new Dataset(corrupt(data.x(), rng), data.x(), data.rows(),
+                data.inputs(), data.inputs(), List.of(), data.source()), null, listeners);
     }
 
     /** A corrupted copy of x by the spec's corruption and noise level. */
