@@ -37,7 +37,7 @@ import java.util.Set;
  *   "network": { "type": "feedforward", "sizes": [2, 3, 1],
  *                "activations": ["logistic", "logistic"], "loss": "sse" },
  *   "data": { "inputs": ["x1", "x2"], "targets": ["class"], "classes": ["a", "b"],
- *             "normalization": { "kind": "zscore", "offset": [..], "scale": [..] } },
+ *             "normalization": { "kind": "zscore", "shift": [..], "scale": [..] } },
  *   "training": { "settings": { "mode": "batch", "eta": 0.1, ... }, "epochs": 500,
  *                 "final_error": 0.0123, "history": [..], "validation_history": [..] },
  *   "layers": [ { "inputs": 2, "outputs": 3, "activation": "logistic",
@@ -47,7 +47,7 @@ import java.util.Set;
  * </pre>
  * Weights are float32 written in the shortest decimal form that reads back to the same float,
  * so a saved model predicts bit-identically after loading. Normalisation maps an input x to
- * (x - offset) / scale before the first layer.
+ * (x - shift) / scale before the first layer.
  *
  * <p>Compatibility: a reader accepts every format version up to {@link #FORMAT_VERSION}; a file
  * from a newer version is refused with a message that says so. Every past version has a
@@ -138,8 +138,8 @@ public final class ModelFile {
         } else {
             ObjectNode n = data.putObject("normalization");
             n.put("kind", m.normalization().kind());
-            floats(n.putArray("offset"), m.normalization().offset(), 0, m.normalization().offset().length);
-            floats(n.putArray("scale"), m.normalization().scale(), 0, m.normalization().scale().length);
+            doubles(n.putArray("shift"), m.normalization().shift());
+            doubles(n.putArray("scale"), m.normalization().scale());
         }
 
         ObjectNode tr = root.putObject("training");
@@ -270,8 +270,8 @@ public final class ModelFile {
         if (norm != null && !norm.isNull()) {
             if (!norm.isObject()) throw r.bad("data.normalization", "an object or null");
             scaling = r.wrap("data.normalization", () -> new StoredModel.Scaling(norm.path("kind").asText("affine"),
-                    r.floats(norm.get("offset"), "data.normalization.offset"),
-                    r.floats(norm.get("scale"), "data.normalization.scale")));
+                    r.doubles(norm.get("shift"), "data.normalization.shift"),
+                    r.doubles(norm.get("scale"), "data.normalization.scale")));
         }
 
         JsonNode tr = root.path("training");
@@ -355,7 +355,7 @@ public final class ModelFile {
             for (int i = 0; i < v.length; i++) {
                 JsonNode n = a.get(i);
                 if (n.isNull()) v[i] = Double.NaN;
-                else if (n.isNumber()) v[i] = n.doubleValue();
+                else if (n.isNumber()) v[i] = Double.parseDouble(n.asText());
                 else throw bad(path + "[" + i + "]", "a number or null");
             }
             return v;

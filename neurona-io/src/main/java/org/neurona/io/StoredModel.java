@@ -17,7 +17,8 @@ import java.util.Map;
  * @param normalization the input transform fitted on the training data, or null for none
  * @param inputNames    names of the input columns (may be empty)
  * @param targetNames   names of the target columns (may be empty)
- * @param classes       class labels of the one-hot outputs, in output order; empty for regression
+ * @param classes       class labels of the one-hot outputs, in output order; or two labels for a
+ *                      single output read as 0 = first, 1 = second; empty for regression
  * @param settings      training settings (mode, eta, momentum, ...), for the record; values are
  *                      strings, numbers or booleans
  * @param epochs        epochs trained
@@ -50,11 +51,12 @@ public record StoredModel(List<Layer> layers, String loss, Scaling normalization
         if (!inputNames.isEmpty() && inputNames.size() != in) {
             throw new IllegalArgumentException(inputNames.size() + " input names for " + in + " inputs");
         }
-        if (!classes.isEmpty() && classes.size() != out) {
-            throw new IllegalArgumentException(classes.size() + " class labels for " + out + " outputs");
+        if (!classes.isEmpty() && classes.size() != out && !(classes.size() == 2 && out == 1)) {
+            throw new IllegalArgumentException(classes.size() + " class labels for " + out
+                    + " outputs; expected one per output, or two for a single 0/1 output");
         }
-        if (normalization != null && normalization.offset().length != in) {
-            throw new IllegalArgumentException("normalisation for " + normalization.offset().length
+        if (normalization != null && normalization.shift().length != in) {
+            throw new IllegalArgumentException("normalisation for " + normalization.shift().length
                     + " inputs, but the network has " + in);
         }
     }
@@ -142,36 +144,37 @@ public record StoredModel(List<Layer> layers, String loss, Scaling normalization
     }
 
     /**
-     * A per-input affine transform x' = (x - offset) / scale, fitted on training data.
+     * A per-input affine transform x' = (x - shift) / scale, fitted on the training data (the
+     * statistics of the core's {@code Normalization}).
      *
-     * @param kind   how it was fitted: "minmax" (offset = min, scale = max - min) or "zscore"
-     *               (offset = mean, scale = standard deviation)
-     * @param offset (I)
-     * @param scale  (I), non-zero
+     * @param kind  how it was fitted: "minmax" (shift = min, scale = max - min), "center"
+     *              (shift = mean, scale = 1) or "zscore" (shift = mean, scale = standard deviation)
+     * @param shift (I)
+     * @param scale (I), positive
      */
-    public record Scaling(String kind, float[] offset, float[] scale) {
+    public record Scaling(String kind, double[] shift, double[] scale) {
         public Scaling {
-            if (offset.length != scale.length) {
-                throw new IllegalArgumentException("normalisation has " + offset.length + " offsets but "
+            if (shift.length != scale.length) {
+                throw new IllegalArgumentException("normalisation has " + shift.length + " shifts but "
                         + scale.length + " scales");
             }
             for (int j = 0; j < scale.length; j++) {
-                if (!(scale[j] != 0 && Float.isFinite(scale[j]) && Float.isFinite(offset[j]))) {
-                    throw new IllegalArgumentException("normalisation of input " + (j + 1) + ": offset "
-                            + offset[j] + ", scale " + scale[j] + "; expected finite values and a non-zero scale");
+                if (!(scale[j] > 0 && Double.isFinite(scale[j]) && Double.isFinite(shift[j]))) {
+                    throw new IllegalArgumentException("normalisation of input " + (j + 1) + ": shift "
+                            + shift[j] + ", scale " + scale[j] + "; expected finite values and a positive scale");
                 }
             }
         }
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof Scaling s && kind.equals(s.kind) && Arrays.equals(offset, s.offset)
+            return o instanceof Scaling s && kind.equals(s.kind) && Arrays.equals(shift, s.shift)
                     && Arrays.equals(scale, s.scale);
         }
 
         @Override
         public int hashCode() {
-            return 31 * Arrays.hashCode(offset) + Arrays.hashCode(scale);
+            return 31 * Arrays.hashCode(shift) + Arrays.hashCode(scale);
         }
     }
 }

@@ -42,7 +42,7 @@ class ModelFileTest {
         return new StoredModel(
                 List.of(new StoredModel.Layer(3, 4, "prelu", w1, b1, Map.of("slope", slopes)),
                         new StoredModel.Layer(4, 2, "softmax", w2, b2)),
-                "ce", new StoredModel.Scaling("zscore", new float[] {1f, 2f, 3f}, new float[] {0.5f, 1f, 2f}),
+                "ce", new StoredModel.Scaling("zscore", new double[] {1, 2.1, 3}, new double[] {0.5, 1, 0.1 + 0.2}),
                 List.of("a", "b", "c"), List.of("label"), List.of("no", "yes"),
                 Map.of("mode", "minibatch", "eta", 0.05, "batch_size", 32, "shuffle", true),
                 7, 0.123, new double[] {0.9, 0.5, 0.123}, new double[] {1.0, 0.6, Double.NaN});
