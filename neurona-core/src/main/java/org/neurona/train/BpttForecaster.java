@@ -1,6 +1,7 @@
 package org.neurona.train;
 
 import java.util.Arrays;
+import org.neurona.activation.Activations;
 import org.neurona.data.TimeSeries;
 import org.neurona.data.TimeSeriesScaler;
 import org.neurona.math.Rng;
@@ -55,7 +56,7 @@ public final class BpttForecaster {
                 throw new IllegalArgumentException("test fraction must be in [0, 1), got " + testFraction);
             }
             if (forecast < 0) throw new IllegalArgumentException("forecast length must be >= 0, got " + forecast);
-            spec(1); // validates hidden, activations, mu
+            spec(kind, 1, hidden, hiddenActivation, outputActivation, mu, initScale); // validates them
         }
 
         /** The recipe for {@code kind}. */
@@ -111,10 +112,13 @@ public final class BpttForecaster {
 
         /** The net for a series of {@code width} variables (inputs = outputs = width). */
         public RecurrentSpec spec(int width) {
-            return new RecurrentSpec(kind, width, hidden, width,
-                    org.neurona.activation.Activations.parse(hiddenActivation),
-                    org.neurona.activation.Activations.parse(outputActivation), mu,
-                    initScale == 0 ? 1 / Math.sqrt(hidden) : initScale);
+            return spec(kind, width, hidden, hiddenActivation, outputActivation, mu, initScale);
+        }
+
+        private static RecurrentSpec spec(RecurrentSpec.Kind kind, int width, int hidden, String f, String g, double mu,
+                                          double initScale) {
+            return new RecurrentSpec(kind, width, hidden, width, Activations.parse(f), Activations.parse(g), mu,
+                    initScale == 0 ? 1 / Math.sqrt(Math.max(hidden, 1)) : initScale);
         }
     }
 
