@@ -134,12 +134,12 @@ public final class BpttForecaster {
      * @param testForecast    free-running forecast of x_s .. x_(T-1), started from x_(s-1)
      * @param testForecastMse MSE of that forecast; NaN without a test part
      * @param forecast        free-running forecast of x_T .. x_(T+N-1), started from x_(T-1)
-     * @param epochMse        training MSE of each epoch, in normalised units
+     * @param history         the training errors per epoch, in normalised units (see {@link BpttTrainer#train})
      * @param trainNanos      wall time of the training alone
      */
     public record Result(RecurrentNet net, TimeSeriesScaler scaler, int split, double trainMse, double testMse,
                          double[] predictions, double[] testForecast, double testForecastMse, double[] forecast,
-                         double[] epochMse, long trainNanos) {
+                         History history, long trainNanos) {
     }
 
     /**
@@ -164,7 +164,7 @@ public final class BpttForecaster {
 
         RecurrentNet net = RecurrentNet.create(o.spec(d), new Rng(o.seed()));
         long t0 = System.nanoTime();
-        double[] history = new BpttTrainer(o.training()).train(net, Arrays.copyOfRange(all, 0, pairs * d),
+        History history = new BpttTrainer(o.training()).train(net, Arrays.copyOfRange(all, 0, pairs * d),
                 Arrays.copyOfRange(all, d, s * d), pairs);
         long nanos = System.nanoTime() - t0;
 

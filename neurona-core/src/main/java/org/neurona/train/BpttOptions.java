@@ -1,6 +1,7 @@
 package org.neurona.train;
 
 import java.util.Locale;
+import org.neurona.loss.Loss;
 
 /**
  * How {@link BpttTrainer} trains a recurrent net on a sequence: an immutable, validated record.
@@ -17,33 +18,30 @@ import java.util.Locale;
  * @param lambda        L2 weight decay: E += lambda sum w^2 over weights (not biases), >= 0
  * @param clipNorm      if positive, the gradient of a window is scaled down to this global
  *                      Euclidean norm when longer (Pascanu, Mikolov and Bengio 2013); 0 = off
- * @param loss          what one window's error is (see {@link Loss})
+ * @param loss          SSE (the lecture's 1/2 sum (y - b)^2, summed over steps) or MSE (averaged);
+ *                      each time step counts as one pattern of the loss's reduction, so with
+ *                      SSE the gradient of a window is the sum of its steps' gradients
  */
 public record BpttOptions(LearningRule rule, int epochs, int window, boolean carryContext, double lambda,
                           double clipNorm, Loss loss) {
 
-    /** The error of a window of k steps with O outputs. */
-    public enum Loss {
-        /** E = 1/2 sum_t sum_o (y - b)^2, the lecture's sum of squared errors. */
-        SSE,
-        /** E = 1/(k O) sum_t sum_o (y - b)^2, the mean squared error (PyTorch's MSELoss). */
-        MSE;
-
-        /** The factor s in E = s sum (y - b)^2 for a window of {@code steps} steps and {@code outputs} outputs. */
-        public double scale(int steps, int outputs) {
-            return this == SSE ? 0.5 : 1.0 / ((double) steps * outputs);
-        }
-
-        /** "sse" or "mse", any case. */
-        public static Loss parse(String name) {
-            for (Loss l : values()) if (l.name().equalsIgnoreCase(name == null ? "" : name.trim())) return l;
-            throw new IllegalArgumentException("unknown loss '" + name + "'; expected sse or mse");
-        }
+    /**
+     * The factor s in a window's error E = s sum_t sum_o (y_to - b_to)^2, for a window of
+     * {@code steps} time steps (the "patterns" of {@link Loss}'s reduction) and {@code outputs}
+     * outputs: SSE 1/2, MSE 1/O, each divided by the steps when the loss averages.
+     */
+    public static double squaredErrorScale(Loss loss, int steps, int outputs) {
+        double perStep = loss.kind() == Loss.Kind.SSE ? 0.5 : 1.0 / outputs;
+        return loss.reduction() == Loss.Reduction.SUM ? perStep : perStep / steps;
     }
 
     public BpttOptions {
         if (rule == null) throw new IllegalArgumentException("learning rule is missing");
         if (loss == null) throw new IllegalArgumentException("loss is missing; expected sse or mse");
+        if (loss.kind() == Loss.Kind.CE) {
+            throw new IllegalArgumentException("loss '" + loss.name() + "': recurrent nets are trained on squared error; "
+                    + "expected sse or mse");
+        }
         if (epochs < 1) throw new IllegalArgumentException("epochs must be at least 1, got " + epochs);
         if (window < 0) {
             throw new IllegalArgumentException("BPTT window must be at least 1 step (or 0 for full BPTT), got " + window);
@@ -95,6 +93,6 @@ public record BpttOptions(LearningRule rule, int epochs, int window, boolean car
     public String toString() {
         return String.format(Locale.ROOT, "%s, %d epochs, %s, context %s, lambda %s, clip %s, %s", rule.name(), epochs,
                 window == 0 ? "full BPTT" : "BPTT window " + window, carryContext ? "carried" : "reset", lambda,
-                clipNorm == 0 ? "off" : clipNorm, loss.name().toLowerCase(Locale.ROOT));
+                clipNorm == 0 ? "off" : clipNorm, loss.name());
     }
 }

@@ -1,5 +1,6 @@
 package org.neurona.train;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.neurona.layer.Param;
 import org.neurona.net.RecurrentNet;
@@ -22,12 +23,6 @@ import org.neurona.net.RecurrentNet;
  */
 public final class BpttTrainer {
 
-    /** Called after each epoch with its number (1-based) and the epoch's mean squared error. */
-    @FunctionalInterface
-    public interface Listener {
-        void epochEnd(int epoch, double mse);
-    }
-
     private final BpttOptions options;
 
     public BpttTrainer(BpttOptions options) {
@@ -39,8 +34,8 @@ public final class BpttTrainer {
         return options;
     }
 
-    /** {@link #train(RecurrentNet, float[], float[], int, Listener)} without a listener. */
-    public double[] train(RecurrentNet net, float[] x, float[] b, int steps) {
+    /** {@link #train(RecurrentNet, float[], float[], int, EpochListener)} without a listener. */
+    public History train(RecurrentNet net, float[] x, float[] b, int steps) {
         return train(net, x, b, steps, null);
     }
 
@@ -48,14 +43,17 @@ public final class BpttTrainer {
      * Trains {@code net} on the sequence; the weights change in place and the context is left
      * where the last epoch ended.
      *
-     * @param x     inputs (T, I), not modified
-     * @param b     targets (T, O), not modified
-     * @param steps T
-     * @return the mean squared error of each epoch, measured during the epoch: sum (y - b)^2 / (T O)
+     * @param x        inputs (T, I), not modified
+     * @param b        targets (T, O), not modified
+     * @param steps    T
+     * @param listener called after every epoch (may stop training); null for none
+     * @return per epoch, the error of the whole sequence measured during the epoch, in the loss's
+     *         reduction with each step one pattern (SSE: 1/2 sum (y - b)^2; MSE: sum (y - b)^2 / (T O))
      * @throws IllegalArgumentException if the sizes disagree, a value is not finite, or the
      *         sequence is shorter than the window
+     * @throws TrainingDivergedException if the error becomes NaN or infinite
      */
-    public double[] train(RecurrentNet net, float[] x, float[] b, int steps, Listener listener) {
+    public History train(RecurrentNet net, float[] x, float[] b, int steps, EpochListener listener) {
         int I = net.spec().inputs(), O = net.spec().outputs();
         checkSequence(x, steps, I, "input");
         checkSequence(b, steps, O, "target");
@@ -69,15 +67,17 @@ public final class BpttTrainer {
         RecurrentNet.Tape tape = net.newTape(k);
         float[] dy = tape.dy();
         float[] y = tape.outputs();
-        double[] history = new double[options.epochs()];
-        for (int epoch = 0; epoch < options.epochs(); epoch++) {
+        List<Double> errors = new ArrayList<>(), seconds = new ArrayList<>(), none = new ArrayList<>();
+        History.StopReason stop = History.StopReason.MAX_EPOCHS;
+        for (int epoch = 1; epoch <= options.epochs(); epoch++) {
+            long t0 = System.nanoTime();
             net.resetContext();
             double sse = 0;
             for (int from = 0; from < steps; from += k) {
                 int len = Math.min(k, steps - from);
                 if (!options.carryContext()) net.resetContext();
                 net.forward(tape, x, from, len);
-                float twoS = (float) (2 * options.loss().scale(len, O));
+                float twoS = (float) (2 * BpttOptions.squaredErrorScale(options.loss(), len, O));
                 int base = from * O;
                 for (int i = 0; i < len * O; i++) {
                     float r = y[i] - b[base + i];
@@ -90,14 +90,22 @@ public final class BpttTrainer {
                 if (options.clipNorm() > 0) clip(params, options.clipNorm());
                 optimizer.step();
             }
-            history[epoch] = sse / ((double) steps * O);
-            if (!Double.isFinite(history[epoch])) {
-                throw new IllegalStateException("training diverged in epoch " + (epoch + 1) + " (error " + history[epoch]
-                        + "); try a smaller learning rate, a smaller initial weight scale or gradient clipping");
+            double error = BpttOptions.squaredErrorScale(options.loss(), steps, O) * sse;
+            double secs = (System.nanoTime() - t0) / 1e9;
+            if (!Double.isFinite(error)) throw new TrainingDivergedException(epoch, error, options.rule().learningRate());
+            errors.add(error);
+            seconds.add(secs);
+            none.add(Double.NaN);
+            if (listener != null) {
+                Epoch e = new Epoch(epoch, options.epochs(), error, Double.NaN, secs, params);
+                listener.onEpoch(e);
+                if (e.stopRequested()) {
+                    stop = History.StopReason.LISTENER;
+                    break;
+                }
             }
-            if (listener != null) listener.epochEnd(epoch + 1, history[epoch]);
         }
-        return history;
+        return new History(errors, none, seconds, stop);
     }
 
     /** dE/dw += 2 lambda w on the weights (params that decay). */

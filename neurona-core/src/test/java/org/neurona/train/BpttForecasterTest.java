@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 import org.neurona.data.TimeSeries;
 import org.neurona.data.TimeSeriesScaler;
+import org.neurona.loss.Loss;
 import org.neurona.net.RecurrentSpec.Kind;
 
 class BpttForecasterTest {
@@ -20,7 +21,7 @@ class BpttForecasterTest {
 
     /** Elman 1:16:1 tanh/linear, BPTT over 20 steps, eta 0.01, momentum 0.9, 50 epochs, test t >= 1600. */
     static BpttForecaster.Options sineRecipe(Kind kind) {
-        BpttOptions training = new BpttOptions(new Sgd(0.01, 0.9), 50, 20, true, 0, 0, BpttOptions.Loss.SSE);
+        BpttOptions training = new BpttOptions(new Sgd(0.01, 0.9), 50, 20, true, 0, 0, Loss.SSE);
         return new BpttForecaster.Options(kind, 16, "tanh", "linear", 0, 0.25, training, 0.2,
                 TimeSeriesScaler.Kind.ZSCORE, 10, 7);
     }
@@ -54,16 +55,16 @@ class BpttForecasterTest {
         assertEquals(elman.predictions()[1599], elman.testForecast()[0], 0.0);
         assertTrue(Double.isFinite(elman.testForecastMse()));
         assertEquals(10, elman.forecast().length);
-        assertEquals(50, elman.epochMse().length);
+        assertEquals(50, elman.history().epochs());
     }
 
     @Test
     void trainsOnTheShippedLaserSeries() {
         TimeSeries laser = TimeSeries.laser();
-        BpttOptions training = new BpttOptions(new Sgd(0.001, 0.9), 10, 20, true, 0, 0, BpttOptions.Loss.SSE);
+        BpttOptions training = new BpttOptions(new Sgd(0.001, 0.9), 10, 20, true, 0, 0, Loss.SSE);
         BpttForecaster.Result r = BpttForecaster.fit(laser,
                 BpttForecaster.Options.defaults(Kind.ELMAN).withHidden(8).withTraining(training).withSeed(7));
-        double[] h = r.epochMse();
+        double[] h = r.history().trainErrorArray();
         assertTrue(h[9] < 0.25 * h[0], "training error should fall: " + h[0] + " -> " + h[9]);
         double mean = 0, variance = 0;
         for (int t = 0; t < laser.length(); t++) mean += laser.value(t, 0);

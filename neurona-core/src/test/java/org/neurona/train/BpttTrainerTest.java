@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.neurona.layer.Param;
+import org.neurona.loss.Loss;
 import org.neurona.math.Rng;
 import org.neurona.net.RecurrentNet;
 import org.neurona.net.RecurrentReference;
@@ -48,7 +49,7 @@ class BpttTrainerTest {
         RecurrentReference ref = new RecurrentReference(net);
         double[][] g = ref.gradient(toDouble(x), toDouble(b), k, new double[2], 1.0 / (k * 2), lambda);
         double[][] before = ref.weights();
-        BpttOptions o = new BpttOptions(new Sgd(eta, 0), 1, 0, true, lambda, 0, BpttOptions.Loss.MSE);
+        BpttOptions o = new BpttOptions(new Sgd(eta, 0), 1, 0, true, lambda, 0, Loss.MSE);
         new BpttTrainer(o).train(net, x, b, k);
         for (int p = 0; p < 5; p++) {
             Param param = net.params().get(p);
@@ -75,7 +76,7 @@ class BpttTrainerTest {
         RecurrentNet net = RecurrentNet.create(RecurrentSpec.elman(1, 5, 1), rng);
         float[][] d = alternation(30);
         float[] before = flat(net);
-        new BpttTrainer(new BpttOptions(new Sgd(0.1, 0), 1, 0, true, 0, 0.01, BpttOptions.Loss.SSE))
+        new BpttTrainer(new BpttOptions(new Sgd(0.1, 0), 1, 0, true, 0, 0.01, Loss.SSE))
                 .train(net, d[0], d[1], 30);
         float[] after = flat(net);
         double step = 0;
@@ -88,7 +89,7 @@ class BpttTrainerTest {
         float[][] d = alternation(200);
         for (int window : new int[] {0, 10}) {
             BpttOptions o = new BpttOptions(new Sgd(window == 0 ? 0.05 : 0.01, 0.9), window == 0 ? 1000 : 300, window, true, 0, 1,
-                    window == 0 ? BpttOptions.Loss.MSE : BpttOptions.Loss.SSE);
+                    window == 0 ? Loss.MSE : Loss.SSE);
             RecurrentSpec spec = RecurrentSpec.jordan(1, 8, 1).withInitScale(0.5);
             RecurrentNet jordan = RecurrentNet.create(spec, new Rng(3));
             new BpttTrainer(o).train(jordan, d[0], d[1], 200);
@@ -112,7 +113,7 @@ class BpttTrainerTest {
             state ^= (int) x[t];
             b[t] = state;
         }
-        BpttOptions o = new BpttOptions(new Sgd(0.01, 0.9), 300, 10, true, 0, 1, BpttOptions.Loss.SSE);
+        BpttOptions o = new BpttOptions(new Sgd(0.01, 0.9), 300, 10, true, 0, 1, Loss.SSE);
         RecurrentSpec spec = RecurrentSpec.jordan(1, 8, 1).withInitScale(0.5);
         RecurrentNet jordan = RecurrentNet.create(spec, new Rng(3));
         new BpttTrainer(o).train(jordan, x, b, n);
@@ -129,9 +130,9 @@ class BpttTrainerTest {
         // first step of a window cannot know which, from the carried context it can
         float[][] d = alternation(100);
         RecurrentSpec spec = RecurrentSpec.jordan(1, 6, 1).withInitScale(0.5);
-        BpttOptions carry = new BpttOptions(new Sgd(0.01, 0.9), 200, 5, true, 0, 1, BpttOptions.Loss.SSE);
+        BpttOptions carry = new BpttOptions(new Sgd(0.01, 0.9), 200, 5, true, 0, 1, Loss.SSE);
         RecurrentNet carried = RecurrentNet.create(spec, new Rng(8));
-        double[] h = new BpttTrainer(carry).train(carried, d[0], d[1], 100);
+        double[] h = new BpttTrainer(carry).train(carried, d[0], d[1], 100).trainErrorArray();
         RecurrentNet reset = RecurrentNet.create(spec, new Rng(8));
         new BpttTrainer(carry.withCarryContext(false)).train(reset, d[0], d[1], 100);
         assertTrue(evaluate(carried, d[0], d[1]) < 1e-3, "carried context MSE " + evaluate(carried, d[0], d[1]));
@@ -139,8 +140,34 @@ class BpttTrainerTest {
         assertEquals(200, h.length);
         assertTrue(h[199] < 0.01 * h[0], "epoch error should fall: " + h[0] + " -> " + h[199]);
 
-        double[] again = new BpttTrainer(carry).train(RecurrentNet.create(spec, new Rng(8)), d[0], d[1], 100);
+        double[] again = new BpttTrainer(carry).train(RecurrentNet.create(spec, new Rng(8)), d[0], d[1], 100)
+                .trainErrorArray();
         assertEquals(java.util.Arrays.toString(h), java.util.Arrays.toString(again), "same seed, same run");
+    }
+
+    @Test
+    void aListenerSeesEveryEpochAndCanStopTraining() {
+        float[][] d = alternation(40);
+        RecurrentNet net = RecurrentNet.create(RecurrentSpec.elman(1, 4, 1), new Rng(10));
+        java.util.List<Integer> seen = new java.util.ArrayList<>();
+        History h = new BpttTrainer(BpttOptions.defaults().withWindow(10)).train(net, d[0], d[1], 40, e -> {
+            seen.add(e.number());
+            assertEquals(50, e.maxEpochs());
+            if (e.number() == 3) e.requestStop();
+        });
+        assertEquals(java.util.List.of(1, 2, 3), seen);
+        assertEquals(3, h.epochs());
+        assertEquals(History.StopReason.LISTENER, h.stop());
+    }
+
+    @Test
+    void divergenceIsReportedWithTheEpoch() {
+        float[][] d = alternation(40);
+        for (int t = 0; t < 40; t++) d[1][t] *= 1000;
+        RecurrentNet net = RecurrentNet.create(RecurrentSpec.elman(1, 4, 1), new Rng(10));
+        TrainingDivergedException e = assertThrows(TrainingDivergedException.class,
+                () -> new BpttTrainer(BpttOptions.defaults().withRule(new Sgd(10, 0.9))).train(net, d[0], d[1], 40));
+        assertTrue(e.epoch() >= 1 && e.getMessage().contains("smaller learning rate"), e.getMessage());
     }
 
     @Test
@@ -163,13 +190,14 @@ class BpttTrainerTest {
     @Test
     void rejectsImpossibleOptions() {
         Sgd sgd = new Sgd(0.01, 0.9);
-        var loss = BpttOptions.Loss.SSE;
+        var loss = Loss.SSE;
         assertThrows(IllegalArgumentException.class, () -> new BpttOptions(sgd, 0, 20, true, 0, 0, loss));
         assertThrows(IllegalArgumentException.class, () -> new BpttOptions(sgd, 5, -1, true, 0, 0, loss));
         assertThrows(IllegalArgumentException.class, () -> new BpttOptions(sgd, 5, 20, true, -0.1, 0, loss));
         assertThrows(IllegalArgumentException.class, () -> new BpttOptions(sgd, 5, 20, true, 0, Double.NaN, loss));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> BpttOptions.Loss.parse("mae"));
-        assertTrue(e.getMessage().contains("'mae'"), e.getMessage());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new BpttOptions(sgd, 5, 20, true, 0, 0, Loss.CE));
+        assertTrue(e.getMessage().contains("squared error"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> RecurrentSpec.elman(1, 4, 1).withMu(0.5));
         assertThrows(IllegalArgumentException.class, () -> RecurrentSpec.jordan(1, 4, 1).withMu(1.0));
         assertThrows(IllegalArgumentException.class, () -> RecurrentSpec.elman(1, 4, 1).withActivations("tanh", "softmax"));
