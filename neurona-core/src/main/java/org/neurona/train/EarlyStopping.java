@@ -9,8 +9,12 @@ import org.neurona.layer.Param;
  * of the best epoch (Prechelt, "Early stopping - but when?", in Neural Networks: Tricks of the
  * Trade, Springer 1998; the same rule as Keras's {@code EarlyStopping}).
  *
- * <p>This record is the configuration; {@link #monitor()} makes the per-run state. Use it as a
- * per-epoch callback: after each epoch's validation error is known,
+ * <p>This record is the configuration; {@link #monitor()} makes the per-run state. The monitor is
+ * an {@link EpochListener}, so with the trainer:
+ * <pre>
+ *   trainer.fit(net, train, validation, new EarlyStopping(10, 0, true).monitor());
+ * </pre>
+ * or, in a loop of one's own, after each epoch's validation error is known:
  * <pre>
  *   if (monitor.shouldStop(epoch, validationError, params)) break;
  * </pre>
@@ -39,7 +43,7 @@ public record EarlyStopping(int patience, double minDelta, boolean restoreBest) 
     }
 
     /** The running state of one training run: best error, its epoch and a copy of its weights. */
-    public static final class Monitor {
+    public static final class Monitor implements EpochListener {
         private final EarlyStopping config;
         private double bestError = Double.POSITIVE_INFINITY;
         private int bestEpoch = 0;
@@ -73,6 +77,22 @@ public record EarlyStopping(int patience, double minDelta, boolean restoreBest) 
                 restore(params);
             }
             return true;
+        }
+
+        /**
+         * Per-epoch callback for {@link Trainer}: requests the stop when {@link #shouldStop} says so.
+         *
+         * @throws IllegalStateException when the epoch has no validation error (no validation set)
+         */
+        @Override
+        public void onEpoch(Epoch epoch) {
+            if (Double.isNaN(epoch.validationError()) && bestEpoch == 0) {
+                throw new IllegalStateException("early stopping watches the validation error, but epoch " + epoch.number()
+                        + " has none: pass a validation set to Trainer.fit(net, train, validation, listeners)");
+            }
+            if (shouldStop(epoch.number(), epoch.validationError(), epoch.params())) {
+                epoch.requestStop();
+            }
         }
 
         /** The lowest validation error seen (infinity before the first finite one). */

@@ -8,7 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.neurona.Lecture;
+import org.neurona.data.Dataset;
 import org.neurona.layer.Param;
+import org.neurona.net.FeedForward;
+import org.neurona.net.NetworkSpec;
 
 class EarlyStoppingTest {
 
@@ -52,6 +56,50 @@ class EarlyStoppingTest {
         assertFalse(monitor.shouldStop(2, Double.NaN, List.of(w)));
         assertTrue(monitor.shouldStop(3, Double.NaN, List.of(w)));
         assertEquals(5, w.value()[0]);
+    }
+
+    @Test
+    void stopsTheTrainerAndRestoresTheBestEpoch() {
+        // The lineal example with a validation set whose targets are flipped: once the net fits the
+        // training data, the validation error rises, so training stops patience = 3 epochs after the
+        // best validation epoch, with that epoch's weights back in the net.
+        Dataset train = Lecture.lineal();
+        double[][] x = new double[train.rows()][2], flipped = new double[train.rows()][1];
+        for (int i = 0; i < train.rows(); i++) {
+            x[i][0] = train.x()[2 * i];
+            x[i][1] = train.x()[2 * i + 1];
+            flipped[i][0] = 1 - train.b()[i];
+        }
+        Dataset validation = Dataset.of(x, flipped);
+        Trainer trainer = new Trainer(TrainOptions.builder().eta(0.1).epochs(500).build());
+        FeedForward net = FeedForward.create(NetworkSpec.parse("2:1", "logistic"), 1);
+        EarlyStopping.Monitor monitor = new EarlyStopping(3, 0, true).monitor();
+        History history = trainer.fit(net, train, validation, monitor);
+        int best = monitor.bestEpoch();
+        assertEquals(best + 3, history.epochs(), "stopped 3 epochs after the best");
+        assertEquals(History.StopReason.LISTENER, history.stop());
+        for (int e = 1; e <= history.epochs(); e++) {
+            double error = history.validationError().get(e - 1);
+            if (e == best) {
+                assertEquals(monitor.bestError(), error);
+            } else {
+                assertTrue(error >= monitor.bestError(), "epoch " + e + " validation error " + error);
+            }
+        }
+
+        FeedForward bestNet = FeedForward.create(NetworkSpec.parse("2:1", "logistic"), 1);
+        new Trainer(TrainOptions.builder().eta(0.1).epochs(best).build()).fit(bestNet, train);
+        for (int i = 0; i < net.params().size(); i++) {
+            assertArrayEquals(bestNet.params().get(i).value(), net.params().get(i).value());
+        }
+    }
+    @Test
+    void asAListenerItNeedsValidationData() {
+        Trainer trainer = new Trainer(TrainOptions.builder().epochs(5).build());
+        FeedForward net = FeedForward.create(NetworkSpec.parse("2:1", "logistic"), 1);
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> trainer.fit(net, Lecture.lineal(), new EarlyStopping(2, 0, true).monitor()));
+        assertTrue(e.getMessage().contains("pass a validation set"), e.getMessage());
     }
 
     @Test
