@@ -111,8 +111,12 @@ public final class LearningRules {
             }
         }
 
+        /** "BackpropWeightDecay:eta:d:0.0:0.0" around plain gradient descent, else "decay:d+" + the inner name. */
         @Override
         public String name() {
+            if (inner instanceof Sgd sgd && sgd.alpha() == 0) {
+                return "BackpropWeightDecay:" + sgd.eta() + ":" + d + ":0.0:0.0";
+            }
             return "decay:" + d + "+" + inner.name();
         }
 

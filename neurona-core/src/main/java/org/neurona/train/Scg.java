@@ -62,9 +62,10 @@ public record Scg(double sigma1, double lambda1, double tolerance) implements Fu
         this(1e-4, 1e-6, 1e-8);
     }
 
+    /** "scg:sigma1:lambda1:0.0:tolerance": SNNS's parameter order, whose third (dmax) is the trainer's. */
     @Override
     public String name() {
-        return "scg:" + sigma1 + ":" + lambda1 + ":" + tolerance;
+        return "scg:" + sigma1 + ":" + lambda1 + ":0.0:" + tolerance;
     }
 
     /** NaN: SCG has no learning rate. */

@@ -106,6 +106,18 @@ class LearningRulesTest {
     }
 
     @Test
+    void everyRuleNameParsesBackToTheSameRule() {
+        // Model files and logs store rule.name(); parsing it must give the rule back.
+        List<LearningRule> rules = List.of(new Sgd(0.3, 0.5), new Sgd(0.3, 0.5, true), new Rprop(0.05, 20, 4),
+                new IRpropPlus(0.2, 30), new Quickprop(0.3, 2, 0.001), new Scg(5e-5, 5e-7, 1e-6),
+                new Adam(0.01, 0.8, 0.99, 1e-7), new RmsProp(0.02, 0.95, 1e-6), new AdaGrad(0.2, 1e-9),
+                LearningRules.parse("BackpropWeightDecay:0.2:0.01").rule());
+        for (LearningRule rule : rules) {
+            assertEquals(rule, LearningRules.parse(rule.name()).rule(), rule.name());
+        }
+    }
+
+    @Test
     void unknownNameSuggestsTheClosest() {
         assertMessage("unknown learning rule 'Rpop', did you mean 'Rprop'?", "Rpop");
         assertMessage("did you mean 'Quickprop'?", "quikprop");

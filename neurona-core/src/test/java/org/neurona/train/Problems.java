@@ -48,6 +48,12 @@ final class Problems {
         return problem.lossAndGradient();
     }
 
+    /** Sets {@code p}'s gradient to {@code grads} and takes one step. */
+    static void stepWith(Optimizer optimizer, Param p, float... grads) {
+        System.arraycopy(grads, 0, p.grad(), 0, grads.length);
+        optimizer.step();
+    }
+
     static Optimizer create(LearningRule rule, Problem problem) {
         return rule instanceof FullBatchRule fb ? fb.create(problem.params(), problem) : rule.create(problem.params());
     }

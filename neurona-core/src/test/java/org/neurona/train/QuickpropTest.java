@@ -10,11 +10,6 @@ import org.neurona.layer.Param;
 
 class QuickpropTest {
 
-    private static void step(Optimizer optimizer, Param p, float... grads) {
-        System.arraycopy(grads, 0, p.grad(), 0, grads.length);
-        optimizer.step();
-    }
-
     @Test
     void firstStepsByHand() {
         // eta = 0.1, mu = 1.75 (shrink factor s = 1.75 / 2.75 = 0.636364), no decay.
@@ -22,21 +17,21 @@ class QuickpropTest {
         Param p = Param.of("w", new float[] {1, 0}, true);
         Optimizer qp = new Quickprop(0.1, 1.75, 0).create(List.of(p));
         // t=1: no previous step: plain gradient steps. w0 = 1 - 0.1 * 2 = 0.8; w1 = 0 + 0.1 * 1 = 0.1.
-        step(qp, p, 2f, -1f);
+        Problems.stepWith(qp, p, 2f, -1f);
         assertEquals(0.8f, p.value()[0], 1e-7);
         assertEquals(0.1f, p.value()[1], 1e-7);
         // t=2: w0: last step -0.2 < 0, S = 1 > 0 adds -0.1 * 1; S = 1 < s * 2 = 1.2727, so the secant
         //      step 1 / (2 - 1) * -0.2 = -0.2: change -0.3, w0 = 0.5.
         //      w1: last step 0.1 > 0, S = -0.5 < 0 adds 0.05; S > s * -1 = -0.6364, secant
         //      -0.5 / (-1 + 0.5) * 0.1 = 0.1: change 0.15, w1 = 0.25.
-        step(qp, p, 1f, -0.5f);
+        Problems.stepWith(qp, p, 1f, -0.5f);
         assertEquals(0.5f, p.value()[0], 1e-6);
         assertEquals(0.25f, p.value()[1], 1e-6);
         // t=3: w0: S = 0.9 adds -0.09; S >= s * 1 = 0.6364: the maximal step 1.75 * -0.3 = -0.525:
         //      change -0.615, w0 = -0.115.
         //      w1: S = -0.4 adds 0.04; S <= s * -0.5 = -0.3182: maximal step 1.75 * 0.15 = 0.2625:
         //      change 0.3025, w1 = 0.5525.
-        step(qp, p, 0.9f, -0.4f);
+        Problems.stepWith(qp, p, 0.9f, -0.4f);
         assertEquals(-0.115f, p.value()[0], 1e-6);
         assertEquals(0.5525f, p.value()[1], 1e-6);
     }
@@ -46,7 +41,7 @@ class QuickpropTest {
         // nu = 0.01, w = 2, dE/dw = 0: S = 0.02, first step -0.1 * 0.02: w = 1.998.
         Param p = Param.of("w", new float[] {2}, true);
         Optimizer qp = new Quickprop(0.1, 1.75, 0.01).create(List.of(p));
-        step(qp, p, 0f);
+        Problems.stepWith(qp, p, 0f);
         assertEquals(1.998f, p.value()[0], 1e-6);
     }
 

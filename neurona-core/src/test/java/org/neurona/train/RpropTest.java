@@ -10,37 +10,32 @@ import org.neurona.layer.Param;
 
 class RpropTest {
 
-    private static void step(Optimizer optimizer, Param p, float... grads) {
-        System.arraycopy(grads, 0, p.grad(), 0, grads.length);
-        optimizer.step();
-    }
-
     @Test
     void firstStepsByHand() {
         // Three weights, each given a gradient sequence by hand; delta0 = 0.1, deltamax = 50.
         Param p = Param.of("w", new float[] {1, 1, 1}, true);
         Optimizer rprop = new Rprop(0.1, 50, 0).create(List.of(p));
         // t=1: no previous step: w0 -= sign(2) 0.1 = 0.9; w1 += 0.1 (g < 0) = 1.1; w2: g = 0, stays.
-        step(rprop, p, 2f, -1f, 0f);
+        Problems.stepWith(rprop, p, 2f, -1f, 0f);
         assertEquals(0.9f, p.value()[0], 1e-7);
         assertEquals(1.1f, p.value()[1], 1e-7);
         assertEquals(1.0f, p.value()[2], 1e-7);
         // t=2: w0 same sign: Delta = 1.2 * 0.1 = 0.12, w0 = 0.9 - 0.12 = 0.78.
         //      w1 sign changed (last step +0.1, g > 0 means the step went uphill): Delta = 0.05, no step.
         //      w2 first real gradient: w2 -= 0.1 -> 0.9.
-        step(rprop, p, 1.5f, 3f, 4f);
+        Problems.stepWith(rprop, p, 1.5f, 3f, 4f);
         assertEquals(0.78f, p.value()[0], 1e-6);
         assertEquals(1.1f, p.value()[1], 1e-6);
         assertEquals(0.9f, p.value()[2], 1e-6);
         // t=3: w0 sign change: Delta = 0.06, no step. w1 restarts with Delta = 0.05: w1 = 1.1 - 0.05 = 1.05.
         //      w2 same sign: Delta = 0.12: w2 = 0.78.
-        step(rprop, p, -0.5f, 7f, 1f);
+        Problems.stepWith(rprop, p, -0.5f, 7f, 1f);
         assertEquals(0.78f, p.value()[0], 1e-6);
         assertEquals(1.05f, p.value()[1], 1e-6);
         assertEquals(0.78f, p.value()[2], 1e-6);
         // t=4: w0 restarts with Delta = 0.06 in the direction of -g: w0 = 0.78 + 0.06 = 0.84.
         //      w1 same sign: Delta = 0.06: w1 = 0.99. w2: Delta = 0.144: w2 = 0.636.
-        step(rprop, p, -0.3f, 1f, 1f);
+        Problems.stepWith(rprop, p, -0.3f, 1f, 1f);
         assertEquals(0.84f, p.value()[0], 1e-6);
         assertEquals(0.99f, p.value()[1], 1e-6);
         assertEquals(0.636f, p.value()[2], 1e-6);
@@ -53,7 +48,7 @@ class RpropTest {
         Optimizer rprop = new Rprop(0.1, 0.15, 0).create(List.of(p));
         float[] expected = {-0.1f, -0.22f, -0.364f, -0.514f, -0.664f};
         for (float w : expected) {
-            step(rprop, p, 1f);
+            Problems.stepWith(rprop, p, 1f);
             assertEquals(w, p.value()[0], 1e-6);
         }
     }
@@ -66,7 +61,7 @@ class RpropTest {
         assertEquals(0.1, rule.decay(), 1e-15);
         assertEquals(0, new Rprop(0.1, 50, 0).decay(), "exponent 0 switches decay off");
         Optimizer rprop = rule.create(List.of(p));
-        step(rprop, p, 0f, 0f);
+        Problems.stepWith(rprop, p, 0f, 0f);
         assertEquals(1.9f, p.value()[0], 1e-6);
         assertEquals(-1.9f, p.value()[1], 1e-6);
     }
