@@ -167,6 +167,15 @@ class SnnsPatternFileTest {
     }
 
     @Test
+    void windowsLineEndingsReadTheSame() throws IOException {
+        String text = Files.readString(SnnsTestData.pat("xor.pat"));
+        SnnsPatternFile crlf = SnnsPatternFile.parse(text.replace("\n", "\r\n"), "xor.pat");
+        assertArrayEquals(SnnsPatternFile.parse(text, "xor.pat").data().x(), crlf.data().x());
+        String bad = "SNNS pattern definition file V4.2\r\ngenerated at now\r\nNo. of patterns : 1\r\nNo. of input units : 2\r\n0\r\n";
+        assertEquals("bad.pat, line 5: unexpected end of file: pattern 1 of 1 needs 2 input values, found 1", error(bad));
+    }
+
+    @Test
     void formatsValuesAsCPrintfG() {
         assertEquals("0.5", SnnsPatternFile.formatG(0.5, 6));
         assertEquals("100", SnnsPatternFile.formatG(100, 6));
