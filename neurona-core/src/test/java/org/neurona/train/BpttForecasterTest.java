@@ -49,8 +49,8 @@ class BpttForecasterTest {
         }
         assertEquals(elman.testMse(), s / 400, 1e-12);
         // free-running from the same state, the first forecast is the first one-step prediction; then
-        // the net's own errors are amplified (about 3.9 times per step at first: the linear predictor
-        // of two sines weighs x_t by 2 cos 0.2 + 2 cos 0.311), so no accuracy is asserted beyond it
+        // the net's own errors are amplified (the linear predictor of two sines weighs x_t by
+        // 2 cos 0.2 + 2 cos 0.311 = 3.86), so no accuracy is asserted beyond it
         assertEquals(400, elman.testForecast().length);
         assertEquals(elman.predictions()[1599], elman.testForecast()[0], 0.0);
         assertTrue(Double.isFinite(elman.testForecastMse()));
