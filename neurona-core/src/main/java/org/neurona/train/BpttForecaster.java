@@ -125,7 +125,8 @@ public final class BpttForecaster {
     /**
      * What {@link #fit} found. Arrays are row-major (steps, D) in the series' own units.
      *
-     * @param net             the trained net
+     * @param net             the trained net (its context is where the last forecast left it: call
+     *                        {@code resetContext()} before predicting a new sequence)
      * @param scaler          the normalisation fitted on the training part (the net works in its units)
      * @param split           s, the first step of the test part (= T when there is no test part)
      * @param trainMse        one-step MSE over x_1 .. x_(s-1)

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.neurona.layer.Param;
 import org.neurona.loss.Loss;
@@ -61,13 +60,13 @@ class BpttTrainerTest {
 
     @Test
     void clippingScalesTheGradientToTheGivenNorm() {
-        List<Param> params = List.of(new Param("a", new float[2], new float[] {3, 0}, true),
-                new Param("b", new float[1], new float[] {4}, false));
+        Param[] params = {new Param("a", new float[2], new float[] {3, 0}, true),
+                new Param("b", new float[1], new float[] {4}, false)};
         BpttTrainer.clip(params, 1.0);
-        assertEquals(0.6f, params.get(0).grad()[0], 1e-7);
-        assertEquals(0.8f, params.get(1).grad()[0], 1e-7);
+        assertEquals(0.6f, params[0].grad()[0], 1e-7);
+        assertEquals(0.8f, params[1].grad()[0], 1e-7);
         BpttTrainer.clip(params, 2.0); // already shorter: unchanged
-        assertEquals(0.6f, params.get(0).grad()[0], 1e-7);
+        assertEquals(0.6f, params[0].grad()[0], 1e-7);
     }
 
     @Test
