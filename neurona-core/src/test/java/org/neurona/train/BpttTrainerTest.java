@@ -133,7 +133,7 @@ class BpttTrainerTest {
         RecurrentNet carried = RecurrentNet.create(spec, new Rng(8));
         double[] h = new BpttTrainer(carry).train(carried, d[0], d[1], 100).trainErrorArray();
         RecurrentNet reset = RecurrentNet.create(spec, new Rng(8));
-        new BpttTrainer(carry.withCarryContext(false)).train(reset, d[0], d[1], 100);
+        new BpttTrainer(carry.toBuilder().carryContext(false).build()).train(reset, d[0], d[1], 100);
         assertTrue(evaluate(carried, d[0], d[1]) < 1e-3, "carried context MSE " + evaluate(carried, d[0], d[1]));
         assertTrue(evaluate(reset, d[0], d[1]) > 0.2, "reset context MSE " + evaluate(reset, d[0], d[1]));
         assertEquals(200, h.length);
@@ -149,7 +149,7 @@ class BpttTrainerTest {
         float[][] d = alternation(40);
         RecurrentNet net = RecurrentNet.create(RecurrentSpec.elman(1, 4, 1), new Rng(10));
         java.util.List<Integer> seen = new java.util.ArrayList<>();
-        History h = new BpttTrainer(BpttOptions.defaults().withWindow(10)).train(net, d[0], d[1], 40, e -> {
+        History h = new BpttTrainer(BpttOptions.builder().window(10).build()).train(net, d[0], d[1], 40, e -> {
             seen.add(e.number());
             assertEquals(50, e.maxEpochs());
             if (e.number() == 3) e.requestStop();
@@ -165,7 +165,7 @@ class BpttTrainerTest {
         for (int t = 0; t < 40; t++) d[1][t] *= 1000;
         RecurrentNet net = RecurrentNet.create(RecurrentSpec.elman(1, 4, 1), new Rng(10));
         TrainingDivergedException e = assertThrows(TrainingDivergedException.class,
-                () -> new BpttTrainer(BpttOptions.defaults().withRule(new Sgd(10, 0.9))).train(net, d[0], d[1], 40));
+                () -> new BpttTrainer(BpttOptions.builder().eta(10).build()).train(net, d[0], d[1], 40));
         assertTrue(e.epoch() >= 1 && e.getMessage().contains("smaller learning rate"), e.getMessage());
     }
 
