@@ -104,6 +104,20 @@ class RecurrentNetTest {
     }
 
     @Test
+    void restoredNetPredictsLikeTheOriginal() {
+        RecurrentSpec spec = RecurrentSpec.jordan(2, 5, 2).withMu(0.25);
+        RecurrentNet net = RecurrentNet.create(spec, new Rng(6));
+        java.util.List<float[]> saved = new java.util.ArrayList<>();
+        for (Param p : net.params()) saved.add(p.value().clone());
+        float[] x = {0.1f, 0.2f, -0.3f, 0.4f, 0.5f, -0.6f};
+        RecurrentNet copy = RecurrentNet.restore(spec, saved);
+        assertArrayEquals(net.predict(x, 3), copy.predict(x, 3));
+        saved.set(1, new float[3]);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> RecurrentNet.restore(spec, saved));
+        assertEquals("W_c has 3 values; jordan 2:5:2 needs 10", e.getMessage());
+    }
+
+    @Test
     void rejectsMisuse() {
         RecurrentNet net = RecurrentNet.create(RecurrentSpec.elman(1, 3, 1), new Rng(5));
         RecurrentNet other = RecurrentNet.create(RecurrentSpec.elman(1, 3, 1), new Rng(5));
