@@ -1,0 +1,136 @@
+package org.neurona.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.neurona.activation.Activation;
+import org.neurona.activation.Activations;
+import org.neurona.data.Dataset;
+import org.neurona.io.DataFileException;
+import org.neurona.io.ModelFile;
+import org.neurona.io.StoredModel;
+import org.neurona.layer.Dense;
+import org.neurona.layer.Init;
+import org.neurona.net.FeedForward;
+import org.neurona.net.NetworkSpec;
+
+/**
+ * A trained network with what is needed to use it on raw data: the input normalisation
+ * fitted on the training data, and the meaning of the outputs (class labels). Converts to and
+ * from the model file's {@link StoredModel}.
+ */
+final class Model {
+    final FeedForward net;
+    final StoredModel.Scaling scaling;   // null: inputs used as they are
+    final List<String> inputNames;
+    final List<String> targetNames;
+    final List<String> classes;
+    final String loss;
+
+    Model(FeedForward net, StoredModel.Scaling scaling, List<String> inputNames, List<String> targetNames,
+          List<String> classes, String loss) {
+        this.net = net;
+        this.scaling = scaling;
+        this.inputNames = List.copyOf(inputNames);
+        this.targetNames = List.copyOf(targetNames);
+        this.classes = List.copyOf(classes);
+        this.loss = loss;
+    }
+
+    boolean isClassifier() {
+        return !classes.isEmpty();
+    }
+
+    /** x' = (x - shift) / scale per input column; a copy, x is not modified. */
+    static float[] normalize(StoredModel.Scaling s, float[] x, int rows, int cols) {
+        if (s == null) return x;
+        float[] y = new float[x.length];
+        for (int r = 0; r < rows; r++) {
+            for (int j = 0; j < cols; j++) y[r * cols + j] = (float) ((x[r * cols + j] - s.shift()[j]) / s.scale()[j]);
+        }
+        return y;
+    }
+
+    /** The dataset with this model's input normalisation applied. */
+    Dataset prepare(Dataset d) {
+        if (scaling == null) return d;
+        return new Dataset(normalize(scaling, d.x(), d.rows(), d.inputs()), d.b(), d.rows(), d.inputs(), d.outputs(),
+                d.classes(), d.source());
+    }
+
+    /** Outputs (rows, O) for raw inputs (rows, I). */
+    float[] predict(float[] x, int rows) {
+        return net.predict(normalize(scaling, x, rows, net.inputs()), rows);
+    }
+
+    /** Class index per row: the largest output, or output >= 0.5 for a single 0/1 output. */
+    static int[] classify(float[] y, int rows, int outputs) {
+        int[] c = new int[rows];
+        for (int r = 0; r < rows; r++) {
+            if (outputs == 1) {
+                c[r] = y[r] >= 0.5f ? 1 : 0;
+                continue;
+            }
+            int best = 0;
+            for (int o = 1; o < outputs; o++) if (y[r * outputs + o] > y[r * outputs + best]) best = o;
+            c[r] = best;
+        }
+        return c;
+    }
+
+    /** Fraction of rows whose predicted class equals the target's. */
+    static double accuracy(float[] y, float[] b, int rows, int outputs) {
+        int[] p = classify(y, rows, outputs), t = classify(b, rows, outputs);
+        int ok = 0;
+        for (int r = 0; r < rows; r++) if (p[r] == t[r]) ok++;
+        return rows == 0 ? Double.NaN : (double) ok / rows;
+    }
+
+    /** The model file's contents. */
+    StoredModel toStored(Map<String, Object> settings, int epochs, double finalError, double[] history, double[] validation) {
+        List<StoredModel.Layer> layers = new ArrayList<>();
+        for (Dense d : net.layers()) {
+            Map<String, float[]> params = Float.isNaN(d.activationParameter()) ? Map.of()
+                    : Map.of("slope", new float[] {d.activationParameter()});
+            layers.add(new StoredModel.Layer(d.inputs(), d.outputs(), d.activation().name(), d.weights().clone(),
+                    d.biases().clone(), params));
+        }
+        return new StoredModel(layers, loss, scaling, inputNames, targetNames, classes, settings, epochs, finalError,
+                history, validation);
+    }
+
+    /** Loads a model file and rebuilds the network with its weights. */
+    static Model load(Path file) {
+        StoredModel s = ModelFile.read(file);
+        String src = file.toString();
+        List<Activation> acts = new ArrayList<>();
+        boolean bias = s.layers().get(0).hasBias();
+        for (int l = 0; l < s.layers().size(); l++) {
+            StoredModel.Layer layer = s.layers().get(l);
+            try {
+                acts.add(Activations.parse(layer.activation()));
+            } catch (IllegalArgumentException e) {
+                throw new DataFileException(src, 0, 0, "layer " + (l + 1) + ": " + e.getMessage());
+            }
+            if (layer.hasBias() != bias) {
+                throw new DataFileException(src, 0, 0, "layers with and without biases mixed; this neurona expects all or none");
+            }
+        }
+        FeedForward net;
+        try {
+            net = FeedForward.create(new NetworkSpec(s.sizes(), acts, bias, Init.LECTURE), 0);
+        } catch (IllegalArgumentException e) {
+            throw new DataFileException(src, 0, 0, e.getMessage());
+        }
+        for (int l = 0; l < s.layers().size(); l++) {
+            Dense d = net.layers().get(l);
+            StoredModel.Layer layer = s.layers().get(l);
+            System.arraycopy(layer.weights(), 0, d.weights(), 0, layer.weights().length);
+            System.arraycopy(layer.biases(), 0, d.biases(), 0, layer.biases().length);
+            float[] slope = layer.params().get("slope");
+            if (slope != null && slope.length == 1 && !Float.isNaN(d.activationParameter())) d.activationParameter(slope[0]);
+        }
+        return new Model(net, s.normalization(), s.inputNames(), s.targetNames(), s.classes(), s.loss());
+    }
+}

@@ -1,0 +1,272 @@
+package org.neurona.cli;
+
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.geom.Ellipse2D;
+import java.awt.geom.Rectangle2D;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.VectorGraphicsEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.lines.SeriesLines;
+import org.knowm.xchart.style.markers.Marker;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+import org.neurona.activation.Activation;
+import org.neurona.io.AtomicFiles;
+
+/**
+ * The figures neurona draws, with XChart: error curves, class scatters, decision regions and
+ * the activation table. Each has a title, axis labels and a legend. Files are PNG, or SVG when
+ * the name ends in ".svg", and are written atomically.
+ */
+final class Plots {
+    private Plots() {}
+
+    static final int WIDTH = 800;
+    static final int HEIGHT = 600;
+
+    /** Class colours: strong for data points, pale for the regions under them. */
+    private static final Color[] STRONG = {new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c),
+        new Color(0xff7f0e), new Color(0x9467bd), new Color(0x8c564b), new Color(0xe377c2), new Color(0x7f7f7f),
+        new Color(0xbcbd22), new Color(0x17becf)};
+
+    private static Color strong(int k) {
+        return STRONG[k % STRONG.length];
+    }
+
+    private static Color pale(int k) {
+        Color c = strong(k);
+        return new Color((c.getRed() + 3 * 255) / 4, (c.getGreen() + 3 * 255) / 4, (c.getBlue() + 3 * 255) / 4);
+    }
+
+    private static XYChart chart(String title, String xTitle, String yTitle) {
+        XYChart c = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(xTitle).yAxisTitle(yTitle).build();
+        c.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
+        c.getStyler().setChartBackgroundColor(Color.WHITE);
+        c.getStyler().setPlotBackgroundColor(Color.WHITE);
+        c.getStyler().setAntiAlias(true);
+        return c;
+    }
+
+    /**
+     * Error per epoch (and validation error when given), on a log scale when it falls by more
+     * than two decades.
+     */
+    static XYChart errorCurve(String title, String lossName, double[] train, double[] validation) {
+        XYChart c = chart(title, "epoch", "error (" + lossName + ")");
+        double min = Double.POSITIVE_INFINITY, max = 0;
+        for (double v : train) {
+            if (v > 0 && Double.isFinite(v)) {
+                min = Math.min(min, v);
+                max = Math.max(max, v);
+            }
+        }
+        addLine(c, "training", train);
+        if (validation != null && validation.length > 0 && finiteCount(validation) > 0) addLine(c, "validation", validation);
+        if (max > 0 && max / min > 100) c.getStyler().setYAxisLogarithmic(true);
+        return c;
+    }
+
+    private static int finiteCount(double[] v) {
+        int n = 0;
+        for (double d : v) if (Double.isFinite(d)) n++;
+        return n;
+    }
+
+    private static void addLine(XYChart c, String name, double[] y) {
+        List<Double> xs = new ArrayList<>(), ys = new ArrayList<>();
+        for (int i = 0; i < y.length; i++) {
+            if (Double.isFinite(y[i]) && (!c.getStyler().isYAxisLogarithmic() || y[i] > 0)) {
+                xs.add(i + 1.0);
+                ys.add(y[i]);
+            }
+        }
+        if (xs.isEmpty()) {
+            xs.add(1.0);
+            ys.add(0.0);
+        }
+        XYSeries s = c.addSeries(name, xs, ys);
+        s.setMarker(SeriesMarkers.NONE);
+        s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+    }
+
+    /**
+     * Points of a 2-input data set coloured by class: the lecture's plt.scatter picture.
+     *
+     * @param x      inputs (rows, 2)
+     * @param label  class index per row
+     */
+    static XYChart scatter(String title, String xName, String yName, float[] x, int rows, int[] label, List<String> classes) {
+        XYChart c = chart(title, xName, yName);
+        c.getStyler().setMarkerSize(10);
+        addPoints(c, x, rows, label, classes);
+        return c;
+    }
+
+    private static void addPoints(XYChart c, float[] x, int rows, int[] label, List<String> classes) {
+        for (int k = 0; k < classes.size(); k++) {
+            List<Double> xs = new ArrayList<>(), ys = new ArrayList<>();
+            for (int r = 0; r < rows; r++) {
+                if (label[r] == k) {
+                    xs.add((double) x[2 * r]);
+                    ys.add((double) x[2 * r + 1]);
+                }
+            }
+            if (xs.isEmpty()) continue;
+            XYSeries s = c.addSeries("class " + classes.get(k), xs, ys);
+            s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+            s.setMarker(new Dot(10));
+            s.setMarkerColor(strong(k));
+            s.setLineStyle(SeriesLines.NONE);
+        }
+    }
+
+    /**
+     * Decision regions of a 2-input classifier under the data's scatter: the plane is sampled on
+     * a grid, each grid point coloured by the class the network picks there.
+     *
+     * @param classify class index for each of {@code n} points given as (n, 2) coordinates
+     */
+    static XYChart boundary(String title, String xName, String yName, float[] x, int rows, int[] label,
+                            List<String> classes, Function<float[], int[]> classify) {
+        double x0 = Double.POSITIVE_INFINITY, x1 = Double.NEGATIVE_INFINITY, y0 = x0, y1 = x1;
+        for (int r = 0; r < rows; r++) {
+            x0 = Math.min(x0, x[2 * r]);
+            x1 = Math.max(x1, x[2 * r]);
+            y0 = Math.min(y0, x[2 * r + 1]);
+            y1 = Math.max(y1, x[2 * r + 1]);
+        }
+        double padX = Math.max((x1 - x0) * 0.1, 1e-3), padY = Math.max((y1 - y0) * 0.1, 1e-3);
+        x0 -= padX;
+        x1 += padX;
+        y0 -= padY;
+        y1 += padY;
+        int g = 120;
+        float[] grid = new float[g * g * 2];
+        for (int i = 0; i < g; i++) {
+            for (int j = 0; j < g; j++) {
+                int p = (i * g + j) * 2;
+                grid[p] = (float) (x0 + (x1 - x0) * (j + 0.5) / g);
+                grid[p + 1] = (float) (y0 + (y1 - y0) * (i + 0.5) / g);
+            }
+        }
+        int[] region = classify.apply(grid);
+        XYChart c = chart(title, xName, yName);
+        c.getStyler().setXAxisMin(x0).setXAxisMax(x1).setYAxisMin(y0).setYAxisMax(y1);
+        c.getStyler().setPlotGridLinesVisible(false);
+        // a cell a bit larger than the grid step so neighbours overlap and leave no gaps
+        double cellW = WIDTH * 0.85 / g + 1.5, cellH = HEIGHT * 0.8 / g + 1.5;
+        for (int k = 0; k < classes.size(); k++) {
+            List<Double> xs = new ArrayList<>(), ys = new ArrayList<>();
+            for (int p = 0; p < g * g; p++) {
+                if (region[p] == k) {
+                    xs.add((double) grid[2 * p]);
+                    ys.add((double) grid[2 * p + 1]);
+                }
+            }
+            if (xs.isEmpty()) continue;
+            XYSeries s = c.addSeries("region " + classes.get(k), xs, ys);
+            s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+            s.setMarker(new Cell(cellW, cellH));
+            s.setMarkerColor(pale(k));
+            s.setLineStyle(SeriesLines.NONE);
+        }
+        addPoints(c, x, rows, label, classes);
+        return c;
+    }
+
+    /**
+     * One small chart per activation: f(x) and f'(x) over [-range, range], the lecture's
+     * activation table as a figure.
+     */
+    static List<XYChart> activationTable(List<Activation> functions, double range) {
+        List<XYChart> charts = new ArrayList<>();
+        int n = 401;
+        for (Activation f : functions) {
+            XYChart c = new XYChartBuilder().width(360).height(280).title(f.name()).xAxisTitle("x").yAxisTitle("").build();
+            c.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
+            c.getStyler().setChartBackgroundColor(Color.WHITE);
+            c.getStyler().setPlotBackgroundColor(Color.WHITE);
+            c.getStyler().setYAxisDecimalPattern("0.##");
+            c.getStyler().setYAxisTickMarkSpacingHint(40);
+            double[] xs = new double[n], ys = new double[n], ds = new double[n];
+            for (int i = 0; i < n; i++) {
+                xs[i] = -range + 2 * range * i / (n - 1);
+                ys[i] = f.value(xs[i]);
+                ds[i] = f.derivative(xs[i]);
+            }
+            XYSeries v = c.addSeries("f(x)", xs, ys);
+            v.setMarker(SeriesMarkers.NONE);
+            v.setLineColor(strong(0));
+            XYSeries d = c.addSeries("f'(x)", xs, ds);
+            d.setMarker(SeriesMarkers.NONE);
+            d.setLineColor(strong(1));
+            d.setLineStyle(SeriesLines.DASH_DASH);
+            charts.add(c);
+        }
+        return charts;
+    }
+
+    /** Writes one chart: SVG for a ".svg" name, else PNG. */
+    static void save(XYChart chart, Path file) throws IOException {
+        if (isSvg(file)) {
+            AtomicFiles.write(file, out -> VectorGraphicsEncoder.saveVectorGraphic(chart, out,
+                    VectorGraphicsEncoder.VectorGraphicsFormat.SVG));
+        } else {
+            AtomicFiles.write(file, out -> BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG));
+        }
+    }
+
+    /** Writes charts in a grid of {@code cols} columns, as one PNG. */
+    static void saveGrid(List<XYChart> charts, int cols, Path file) throws IOException {
+        if (isSvg(file)) {
+            throw new IllegalArgumentException(file + ": the activation table is written as PNG only; use a .png name");
+        }
+        int rows = (charts.size() + cols - 1) / cols;
+        AtomicFiles.write(file, out -> BitmapEncoder.saveBitmap(charts, rows, cols, out, BitmapEncoder.BitmapFormat.PNG));
+    }
+
+    private static boolean isSvg(Path file) {
+        return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".svg");
+    }
+
+    /** A filled circle of a fixed pixel size, for data points. */
+    private static final class Dot extends Marker {
+        private final double size;
+
+        Dot(double size) {
+            this.size = size;
+        }
+
+        @Override
+        public void paint(Graphics2D g, double x, double y, int markerSize) {
+            g.fill(new Ellipse2D.Double(x - size / 2, y - size / 2, size, size));
+            g.setColor(Color.BLACK);
+            g.draw(new Ellipse2D.Double(x - size / 2, y - size / 2, size, size));
+        }
+    }
+
+    /** A filled rectangle of a fixed pixel size, for the decision-region grid. */
+    private static final class Cell extends Marker {
+        private final double w;
+        private final double h;
+
+        Cell(double w, double h) {
+            this.w = w;
+            this.h = h;
+        }
+
+        @Override
+        public void paint(Graphics2D g, double x, double y, int markerSize) {
+            g.fill(new Rectangle2D.Double(x - w / 2, y - h / 2, w, h));
+        }
+    }
+}

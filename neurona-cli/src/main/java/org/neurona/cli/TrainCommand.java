@@ -1,0 +1,307 @@
+package org.neurona.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.neurona.data.Dataset;
+import org.neurona.io.AtomicFiles;
+import org.neurona.io.CsvReader;
+import org.neurona.io.ModelFile;
+import org.neurona.io.StoredModel;
+import org.neurona.math.Rng;
+import org.neurona.net.FeedForward;
+import org.neurona.net.NetworkSpec;
+import org.neurona.train.EpochListener;
+import org.neurona.train.History;
+import org.neurona.train.TrainOptions;
+import org.neurona.train.Trainer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** Trains a feedforward network on a data file, reports the error, saves the model. */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = "Train a feedforward network by backpropagation on a CSV or IDX data set.",
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  the lecture's XOR net, online with momentum, saved for later:",
+            "    neurona train --data xor.csv --layers 2:3:1 --mode online --eta 0.5 --momentum 0.9 \\",
+            "                  --epochs 2000 --save xor.json --plot xor-error.png",
+            "  iris-like CSV with string labels, 20% held out, inputs standardised:",
+            "    neurona train --data iris.csv --layers 4:8:3 --activation tanh,softmax --loss ce \\",
+            "                  --validation 0.2 --normalize zscore --json",
+            "  Fashion-MNIST from its IDX files:",
+            "    neurona train --data train-images-idx3-ubyte.gz --labels train-labels-idx1-ubyte.gz \\",
+            "                  --test-data t10k-images-idx3-ubyte.gz --test-labels t10k-labels-idx1-ubyte.gz \\",
+            "                  --layers 784:256:128:10 --activation relu,relu,softmax --loss ce --mode minibatch \\",
+            "                  --batch-size 128 --eta 0.05 --momentum 0.9 --epochs 5 --shuffle --threads 2 --json",
+        })
+final class TrainCommand implements Callable<Integer> {
+
+    @Mixin
+    DataOptions data;
+
+    @Mixin
+    TrainingOptions training;
+
+    @Mixin
+    OutputOptions output;
+
+    @Option(names = "--normalize", paramLabel = "KIND",
+            description = "Input normalisation fitted on the training data and stored in the model: none (default),"
+                    + " minmax or zscore.")
+    String normalize = "none";
+
+    @Option(names = "--validation", paramLabel = "FRACTION",
+            description = "Hold out this fraction of the data (chosen with the seed) to report the validation error.")
+    double validation;
+
+    @Option(names = "--test-data", paramLabel = "FILE", description = "Test set (CSV, or IDX images with --test-labels): accuracy each epoch.")
+    Path testData;
+
+    @Option(names = "--test-labels", paramLabel = "FILE", description = "IDX labels of --test-data.")
+    Path testLabels;
+
+    @Option(names = "--save", paramLabel = "FILE", description = "Write the trained model (JSON) to FILE.")
+    Path save;
+
+    @Option(names = "--plot", paramLabel = "FILE", description = "Write the error curve to FILE (.png or .svg).")
+    Path plot;
+
+    @Option(names = "--history", paramLabel = "FILE", description = "Write the error per epoch to FILE (CSV).")
+    Path historyFile;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        Out out = new Out(spec, output.json);
+        NetworkSpec net = training.spec();
+        TrainOptions options = training.options();
+        String kind = normalizeKind(normalize);
+        if (!(validation >= 0 && validation < 1)) {
+            throw new IllegalArgumentException("--validation " + validation + ": expected a fraction in [0, 1), like 0.2");
+        }
+        int[] sizes = net.sizes();
+        int outputs = sizes[sizes.length - 1];
+
+        Data all = Data.load(data.data, data.labels, data.csv(), outputs);
+        if (outputs == 1) all = all.asBinary();
+        checkFits(net, all, data.data);
+
+        Data train = all, valid = null;
+        if (validation > 0) {
+            Dataset[] parts = split(all.dataset(), validation, options.seed());
+            train = all.with(parts[0]);
+            valid = all.with(parts[1]);
+        }
+        StoredModel.Scaling scaling = kind.equals("none") ? null : fit(kind, train.dataset());
+        Model model = new Model(FeedForward.create(net, options.seed()), scaling, all.inputNames(), all.targetNames(),
+                all.classes(), options.loss().name());
+
+        Data test = null;
+        if (testData != null) {
+            CsvReader.Options csv = data.csv();
+            if (all.isClassification()) csv = csv.withClasses(all.classes());
+            test = Data.load(testData, testLabels, csv, outputs);
+            if (outputs == 1) test = test.asBinary();
+            checkFits(net, test, testData);
+        }
+
+        Dataset trainSet = model.prepare(train.dataset());
+        Dataset validSet = valid == null ? null : model.prepare(valid.dataset());
+        Dataset testSet = test == null ? null : model.prepare(test.dataset());
+
+        out.say("training %s (%s) on %s: %d patterns, %s -> %s", net.layers(), String.join(",", net.names()),
+                data.data, trainSet.rows(), all.describeInputs(), all.describeTargets());
+        out.say("  loss %s, %s, eta %s, momentum %s, epochs %d%s%s", options.loss().name(), modeText(options),
+                Out.num(options.rule().learningRate()), Out.num(momentumOf(training)), options.epochs(),
+                validSet == null ? "" : ", " + validSet.rows() + " patterns held out for validation",
+                scaling == null ? "" : ", inputs normalised (" + kind + ")");
+
+        List<Double> testAccuracy = new ArrayList<>();
+        List<EpochListener> listeners = new ArrayList<>();
+        if (testSet != null && test.isClassification()) {
+            Dataset ts = testSet;
+            listeners.add(e -> testAccuracy.add(Model.accuracy(model.net.predict(ts.x(), ts.rows()), ts.b(), ts.rows(), ts.outputs())));
+        }
+        History history;
+        long t0 = System.nanoTime();
+        try (Progress progress = Progress.create(out, "train", options.epochs())) {
+            listeners.add(0, progress);
+            history = new Trainer(options).fit(model.net, trainSet, validSet, listeners.toArray(new EpochListener[0]));
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("epochs", history.epochs());
+        result.put("stop", history.stop().name().toLowerCase(Locale.ROOT));
+        result.put("loss", options.loss().name());
+        result.put("train_error", history.finalTrainError());
+        if (all.isClassification()) {
+            result.put("accuracy", Model.accuracy(model.net.predict(trainSet.x(), trainSet.rows()), trainSet.b(),
+                    trainSet.rows(), trainSet.outputs()));
+        }
+        if (validSet != null) {
+            result.put("validation_error", history.finalValidationError());
+            if (all.isClassification()) {
+                result.put("validation_accuracy", Model.accuracy(model.net.predict(validSet.x(), validSet.rows()),
+                        validSet.b(), validSet.rows(), validSet.outputs()));
+            }
+        }
+        if (!testAccuracy.isEmpty()) {
+            result.put("test_accuracy", testAccuracy.get(testAccuracy.size() - 1));
+            result.put("test_accuracy_history", testAccuracy);
+        }
+        result.put("seconds", seconds);
+        result.put("epoch_seconds", history.epochSeconds());
+        result.put("history", history.trainError());
+        if (validSet != null) result.put("validation_history", history.validationError());
+
+        out.say("after %d epochs (%s): %s error %s%s%s%s", history.epochs(), stopText(history), options.loss().name(),
+                Out.num(history.finalTrainError()),
+                result.containsKey("accuracy") ? String.format(Locale.ROOT, ", accuracy %.2f%%", 100 * (double) result.get("accuracy")) : "",
+                validSet == null ? "" : ", validation error " + Out.num(history.finalValidationError()),
+                testAccuracy.isEmpty() ? "" : String.format(Locale.ROOT, ", test accuracy %.2f%%", 100 * testAccuracy.get(testAccuracy.size() - 1)));
+        out.say("  %.2f s in total", seconds);
+
+        double[] hist = history.trainErrorArray();
+        double[] vhist = history.validationError().stream().mapToDouble(Double::doubleValue).toArray();
+        if (save != null) {
+            StoredModel stored = model.toStored(settings(net, options, kind), history.epochs(), history.finalTrainError(),
+                    hist, validSet == null ? new double[0] : vhist);
+            ModelFile.write(save, stored, Version.full());
+            out.say("model written to %s", save);
+            result.put("model", save.toString());
+        }
+        if (plot != null) {
+            Plots.save(Plots.errorCurve("Training error, " + net.layers() + " " + String.join(",", net.names()),
+                    options.loss().name(), hist, validSet == null ? null : vhist), plot);
+            out.say("error curve written to %s", plot);
+        }
+        if (historyFile != null) {
+            writeHistory(historyFile, hist, validSet == null ? null : vhist, history.epochSeconds());
+            out.say("history written to %s", historyFile);
+        }
+        if (output.json) out.printJson(result);
+        return Main.OK;
+    }
+
+    /** The first and last layer sizes must match the data; say what would. */
+    static void checkFits(NetworkSpec net, Data d, Path file) {
+        int[] s = net.sizes();
+        int in = d.dataset().inputs(), outW = d.dataset().outputs();
+        if (s[0] != in) {
+            throw new IllegalArgumentException("--layers " + net.layers() + " has " + s[0] + " input" + (s[0] == 1 ? "" : "s")
+                    + ", but " + file + " has " + d.describeInputs() + "; use --layers " + in + net.layers().substring(net.layers().indexOf(':')));
+        }
+        if (s[s.length - 1] != outW) {
+            throw new IllegalArgumentException("--layers " + net.layers() + " has " + s[s.length - 1] + " output"
+                    + (s[s.length - 1] == 1 ? "" : "s") + ", but " + file + " has " + d.describeTargets() + "; use --layers "
+                    + net.layers().substring(0, net.layers().lastIndexOf(':') + 1) + outW);
+        }
+    }
+
+    static String normalizeKind(String s) {
+        return switch (s.trim().toLowerCase(Locale.ROOT)) {
+            case "none", "no", "off" -> "none";
+            case "minmax", "min-max", "0_1" -> "minmax";
+            case "zscore", "z-score", "norm", "standardize" -> "zscore";
+            default -> throw new IllegalArgumentException("--normalize '" + s + "': expected none, minmax or zscore");
+        };
+    }
+
+    /** Fits x' = (x - shift) / scale on the training inputs; a constant column keeps scale 1. */
+    static StoredModel.Scaling fit(String kind, Dataset d) {
+        int n = d.rows(), c = d.inputs();
+        double[] shift = new double[c], scale = new double[c];
+        for (int j = 0; j < c; j++) {
+            double min = Double.POSITIVE_INFINITY, max = Double.NEGATIVE_INFINITY, sum = 0;
+            for (int r = 0; r < n; r++) {
+                double v = d.x()[r * c + j];
+                min = Math.min(min, v);
+                max = Math.max(max, v);
+                sum += v;
+            }
+            double mean = sum / n, ss = 0;
+            for (int r = 0; r < n; r++) ss += (d.x()[r * c + j] - mean) * (d.x()[r * c + j] - mean);
+            double sd = n > 1 ? Math.sqrt(ss / (n - 1)) : 0;
+            shift[j] = kind.equals("minmax") ? min : mean;
+            double s = kind.equals("minmax") ? max - min : sd;
+            scale[j] = s > 0 ? s : 1;
+        }
+        return new StoredModel.Scaling(kind, shift, scale);
+    }
+
+    /** A seeded shuffled split: {train, held-out}. */
+    static Dataset[] split(Dataset d, double fraction, long seed) {
+        int held = (int) Math.round(d.rows() * fraction);
+        if (held < 1 || held >= d.rows()) {
+            throw new IllegalArgumentException("--validation " + fraction + " of " + d.rows() + " patterns leaves "
+                    + (d.rows() - held) + " for training and " + held + " for validation; expected at least one of each");
+        }
+        int[] p = new Rng(seed ^ 0x5eedL).permutation(d.rows());
+        int[] tr = java.util.Arrays.copyOfRange(p, 0, d.rows() - held), va = java.util.Arrays.copyOfRange(p, d.rows() - held, d.rows());
+        return new Dataset[] {d.select(tr), d.select(va)};
+    }
+
+    private Map<String, Object> settings(NetworkSpec net, TrainOptions o, String kind) {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("data", data.data.getFileName().toString());
+        s.put("layers", net.layers());
+        s.put("activations", String.join(",", net.names()));
+        s.put("init", net.init().name());
+        s.put("loss", o.loss().name());
+        s.put("mode", o.mode().name().toLowerCase(Locale.ROOT));
+        if (o.mode() == org.neurona.train.Mode.MINIBATCH) s.put("batch_size", o.batchSize());
+        s.put("eta", o.rule().learningRate());
+        s.put("momentum", momentumOf(training));
+        s.put("l2", o.lambda());
+        s.put("epochs", o.epochs());
+        s.put("target_error", o.targetError());
+        s.put("seed", o.seed());
+        s.put("shuffle", o.shuffle());
+        s.put("normalize", kind);
+        s.put("validation", validation);
+        s.put("threads", o.threads());
+        return s;
+    }
+
+    private static double momentumOf(TrainingOptions t) {
+        return t.momentum == null ? 0 : t.momentum;
+    }
+
+    private static String modeText(TrainOptions o) {
+        return switch (o.mode()) {
+            case ONLINE -> "online";
+            case BATCH -> "full batch";
+            case MINIBATCH -> "mini-batches of " + o.batchSize();
+        } + (o.shuffle() ? ", reshuffled each epoch" : "");
+    }
+
+    private static String stopText(History h) {
+        return switch (h.stop()) {
+            case MAX_EPOCHS -> "epoch limit";
+            case TARGET_ERROR -> "target error reached";
+            case LISTENER -> "stopped";
+        };
+    }
+
+    static void writeHistory(Path file, double[] train, double[] valid, List<Double> seconds) throws IOException {
+        StringBuilder b = new StringBuilder("epoch,train_error").append(valid == null ? "" : ",validation_error").append(",seconds\n");
+        for (int i = 0; i < train.length; i++) {
+            b.append(i + 1).append(',').append(train[i]);
+            if (valid != null) b.append(',').append(valid[i]);
+            b.append(',').append(seconds.get(i)).append('\n');
+        }
+        AtomicFiles.writeString(file, b.toString());
+    }
+}

@@ -1,0 +1,252 @@
+package org.neurona.train;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.IntFunction;
+import org.neurona.activation.Activation;
+import org.neurona.data.Dataset;
+import org.neurona.layer.Dense;
+import org.neurona.layer.Param;
+import org.neurona.loss.Loss;
+import org.neurona.math.Parallel;
+import org.neurona.math.Rng;
+import org.neurona.net.FeedForward;
+
+/**
+ * Trains a {@link FeedForward} network by backpropagation. Every epoch visits the patterns (in
+ * order, or reshuffled), and for each batch (one pattern online, all in batch mode, k in
+ * mini-batch mode) runs the lecture's steps: propagate forward, compute the output deltas,
+ * backpropagate the hidden deltas, accumulate dE/dW, update the weights with the learning rule.
+ * With L2 regularisation lambda, the gradient of lambda sum w^2 (2 lambda w) is added to every
+ * weight's gradient before the update.
+ *
+ * <p>The training loop does not allocate: buffers are sized once per run. All randomness comes
+ * from {@link TrainOptions#seed()}, so a run is reproducible bit for bit at a fixed thread count.
+ */
+public final class Trainer {
+    private final TrainOptions options;
+
+    public Trainer(TrainOptions options) {
+        this.options = options;
+    }
+
+    /** The options this trainer runs with. */
+    public TrainOptions options() {
+        return options;
+    }
+
+    /** Trains {@code net} on {@code train}; see {@link #fit(FeedForward, Dataset, Dataset, EpochListener...)}. */
+    public History fit(FeedForward net, Dataset train, EpochListener... listeners) {
+        return fit(net, train, null, listeners);
+    }
+
+    /**
+     * Trains {@code net} in place on {@code train}, reporting the error on {@code validation}
+     * (may be null) after each epoch.
+     *
+     * @throws IllegalArgumentException when the data does not fit the network, or the network
+     *                                  cannot be trained by gradient (a step function), or the
+     *                                  loss does not suit the output layer
+     * @throws TrainingDivergedException when the error becomes NaN or infinite
+     */
+    public History fit(FeedForward net, Dataset train, Dataset validation, EpochListener... listeners) {
+        return fit(net, epoch -> train, validation, listeners);
+    }
+
+    /**
+     * Trains on a training set that may change from epoch to epoch (a denoising autoencoder
+     * corrupts its inputs afresh each epoch): {@code trainingSet.apply(e)} gives the patterns of
+     * epoch e (1-based), all of the same size and width. The optimiser's state (momentum) carries
+     * over from epoch to epoch as usual.
+     */
+    public History fit(FeedForward net, IntFunction<Dataset> trainingSet, Dataset validation,
+                       EpochListener... listeners) {
+        Dataset train = trainingSet.apply(1);
+        check(net, train, "training");
+        if (validation != null) check(net, validation, "validation");
+        if (train.rows() == 0) throw new IllegalArgumentException(train.source() + ": no training patterns");
+        Loss loss = options.loss();
+        Activation out = net.layers().get(net.layers().size() - 1).activation();
+        loss.checkOutput(out);
+        boolean fused = loss.fuses(out);
+
+        int n = train.rows(), in = train.inputs(), outW = train.outputs();
+        int batch = options.rowsPerUpdate(n);
+        List<Param> params = net.params();
+        Optimizer optimizer = options.rule() instanceof FullBatchRule fb
+                ? fb.create(params, objective(net, train, loss, out, fused))
+                : options.rule().create(params);
+        LossAware lossAware = optimizer instanceof LossAware la ? la : null;
+        GradientClipping clipping = options.clipping();
+        boolean scheduled = !(options.schedule() instanceof Schedule.Constant);
+        float flatSpot = (float) options.flatSpot();
+        Rng rng = new Rng(options.seed());
+        Rng activationRng = rng.split();
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) order[i] = i;
+        boolean copy = options.shuffle() || batch != n;
+        float[] xb = copy ? new float[batch * in] : train.x();
+        float[] bb = copy ? new float[batch * outW] : train.b();
+        float lambda2 = (float) (2 * options.lambda());
+
+        List<Double> trainErr = new ArrayList<>(), validErr = new ArrayList<>(), seconds = new ArrayList<>();
+        History.StopReason stop = History.StopReason.MAX_EPOCHS;
+        SmallNetOnline small = SmallNetOnline.applies(net, options, n) ? new SmallNetOnline(net, options) : null;
+        try (Parallel par = new Parallel(options.threads())) {
+            FeedForward.Workspace ws = net.workspace(batch, par);
+            FeedForward.Workspace evalWs = validation == null ? null : net.workspace(Math.min(batch, 1024), par);
+            for (int epoch = 1; epoch <= options.epochs(); epoch++) {
+                if (epoch > 1) {
+                    Dataset next = trainingSet.apply(epoch);
+                    if (next != train) {
+                        if (next.rows() != n || next.inputs() != in || next.outputs() != outW) {
+                            throw new IllegalArgumentException("the training set of epoch " + epoch + " is " + next.rows()
+                                    + "x" + next.inputs() + "->" + next.outputs() + "; epoch 1 had " + n + "x" + in + "->"
+                                    + outW);
+                        }
+                        train = next;
+                        if (!copy) {
+                            xb = train.x();
+                            bb = train.b();
+                        }
+                    }
+                }
+                long t0 = System.nanoTime();
+                if (scheduled) optimizer.learningRate(options.schedule().eta(epoch, options.rule().learningRate()));
+                if (options.shuffle()) rng.shuffle(order);
+                double sum = 0;
+                if (small != null) sum = small.epoch(train, order);
+                else for (int start = 0; start < n; start += batch) {
+                    int rows = Math.min(batch, n - start);
+                    if (copy) gather(train, order, start, rows, xb, bb);
+                    for (Param p : params) p.zeroGrad();
+                    float[] a = net.forward(ws, xb, rows, activationRng);
+                    double batchError = loss.value(ws.outputNetInput(), a, bb, rows, outW, out);
+                    sum += batchError;
+                    loss.delta(a, bb, ws.outputDelta(), rows, outW, loss.scale(rows));
+                    net.backward(ws, xb, rows, fused, true, flatSpot);
+                    if (lambda2 > 0) addWeightDecay(params, lambda2);
+                    if (clipping != null) clipping.apply(params);
+                    if (lossAware != null) {
+                        lossAware.loss(batchError * loss.scale(rows) + penalty(params, options.lambda()));
+                    }
+                    optimizer.step();
+                }
+                double err = loss.reduction() == Loss.Reduction.SUM ? sum : sum / n;
+                double secs = (System.nanoTime() - t0) / 1e9;
+                if (!Double.isFinite(err)) {
+                    throw new TrainingDivergedException(epoch, err, options.rule());
+                }
+                double verr = validation == null ? Double.NaN : error(net, validation, loss, evalWs);
+                trainErr.add(err);
+                validErr.add(verr);
+                seconds.add(secs);
+                Epoch e = new Epoch(epoch, options.epochs(), err, verr, secs, params);
+                for (EpochListener l : listeners) l.onEpoch(e);
+                if (options.targetError() > 0 && err <= options.targetError()) {
+                    stop = History.StopReason.TARGET_ERROR;
+                    break;
+                }
+                if (e.stopRequested()) {
+                    stop = History.StopReason.LISTENER;
+                    break;
+                }
+            }
+        }
+        return new History(trainErr, validErr, seconds, stop);
+    }
+
+    /** lambda sum w^2 over the weights (not biases): the L2 term of the error. */
+    private static double penalty(List<Param> params, double lambda) {
+        if (lambda == 0) return 0;
+        double s = 0;
+        for (Param p : params) {
+            if (!p.decays()) continue;
+            for (float w : p.value()) s += (double) w * w;
+        }
+        return lambda * s;
+    }
+
+    /**
+     * The full-batch error and gradient at the current weights, for rules that probe other points
+     * ({@link FullBatchRule}, e.g. scaled conjugate gradient): E(w) including the L2 term, and
+     * dE/dw in every parameter's gradient. Deterministic (no stochastic draws).
+     */
+    private Objective objective(FeedForward net, Dataset train, Loss loss, Activation out, boolean fused) {
+        int n = train.rows(), width = train.outputs();
+        FeedForward.Workspace ows = net.workspace(n, Parallel.SERIAL);
+        List<Param> params = net.params();
+        float lambda2 = (float) (2 * options.lambda());
+        float flatSpot = (float) options.flatSpot();
+        return () -> {
+            for (Param p : params) p.zeroGrad();
+            float[] a = net.forward(ows, train.x(), n, null);
+            double e = loss.value(ows.outputNetInput(), a, train.b(), n, width, out);
+            loss.delta(a, train.b(), ows.outputDelta(), n, width, loss.scale(n));
+            net.backward(ows, train.x(), n, fused, false, flatSpot);
+            if (lambda2 > 0) addWeightDecay(params, lambda2);
+            return e * loss.scale(n) + penalty(params, options.lambda());
+        };
+    }
+
+    private static void gather(Dataset d, int[] order, int start, int rows, float[] xb, float[] bb) {
+        int in = d.inputs(), out = d.outputs();
+        float[] x = d.x(), b = d.b();
+        for (int r = 0; r < rows; r++) {
+            int src = order[start + r];
+            System.arraycopy(x, src * in, xb, r * in, in);
+            System.arraycopy(b, src * out, bb, r * out, out);
+        }
+    }
+
+    private static void addWeightDecay(List<Param> params, float lambda2) {
+        for (Param p : params) {
+            if (!p.decays()) continue;
+            float[] w = p.value(), g = p.grad();
+            for (int i = 0; i < w.length; i++) g[i] += lambda2 * w[i];
+        }
+    }
+
+    private void check(FeedForward net, Dataset d, String what) {
+        if (d.inputs() != net.inputs()) {
+            throw new IllegalArgumentException(d.source() + ": " + what + " data has " + d.inputs()
+                    + " input columns but the network has " + net.inputs() + " inputs");
+        }
+        if (d.outputs() != net.outputs()) {
+            throw new IllegalArgumentException(d.source() + ": " + what + " data has " + d.outputs()
+                    + " target columns but the network has " + net.outputs() + " outputs");
+        }
+        for (Dense layer : net.layers()) {
+            if (!layer.activation().differentiable()) {
+                throw new IllegalArgumentException("activation '" + layer.activation().name()
+                        + "' has zero derivative almost everywhere and cannot be trained by gradient descent; use it"
+                        + " with the perceptron rule (Perceptron), or choose logistic, tanh or relu");
+            }
+        }
+    }
+
+    /**
+     * The error of {@code net} on {@code data} in {@code loss}'s reduction (SSE: the sum over all
+     * patterns; MSE, CE: the mean), at inference (no stochastic draws). Allocates its buffers.
+     */
+    public static double error(FeedForward net, Dataset data, Loss loss) {
+        try (Parallel par = new Parallel(1)) {
+            return error(net, data, loss, net.workspace(Math.max(1, Math.min(data.rows(), 1024)), par));
+        }
+    }
+
+    private static double error(FeedForward net, Dataset data, Loss loss, FeedForward.Workspace ws) {
+        int n = data.rows(), in = data.inputs(), out = data.outputs(), chunk = ws.maxRows();
+        Activation f = net.layers().get(net.layers().size() - 1).activation();
+        float[] xb = new float[chunk * in], bb = new float[chunk * out];
+        double sum = 0;
+        for (int start = 0; start < n; start += chunk) {
+            int rows = Math.min(chunk, n - start);
+            System.arraycopy(data.x(), start * in, xb, 0, rows * in);
+            System.arraycopy(data.b(), start * out, bb, 0, rows * out);
+            float[] a = net.forward(ws, xb, rows, null);
+            sum += loss.value(ws.outputNetInput(), a, bb, rows, out, f);
+        }
+        return loss.reduction() == Loss.Reduction.SUM ? sum : sum / Math.max(n, 1);
+    }
+}
