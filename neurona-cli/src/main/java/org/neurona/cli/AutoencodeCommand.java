@@ -29,20 +29,26 @@ import picocli.CommandLine.Spec;
  * reconstructions for image data, the codes' scatter for a 2-unit code.
  */
 @Command(name = "autoencode", mixinStandardHelpOptions = true,
-        description = {"Train an autoencoder: a feedforward net whose target is its own input, through a narrower code layer",
-            "(the narrowest hidden layer). Every CSV column is an input unless named by --label. Training options are",
-            "those of 'train'. reconstruction_mse is (1/(N I)) sum (x - x^)^2 over every value.",
-            "--plot draws originals over reconstructions with --shape, else the codes for a 2-unit code, else the error curve."},
+        description = {"Train an autoencoder: a feedforward net whose target is its own input,",
+            "through a narrower code layer (the narrowest hidden layer). Every CSV",
+            "column is an input unless named by --label. Training options are those",
+            "of 'train'. reconstruction_mse is (1/(N I)) sum (x - x^)^2.",
+            "--plot draws originals over reconstructions with --shape; else the codes",
+            "of a 2-unit code layer; else the error curve."},
         footerHeading = "%nExamples:%n",
         footer = {
             "  the 8-3-8 encoder problem, codes written out:",
-            "    neurona autoencode --data encoder.csv --layers 8:3:8 --mode online --eta 0.5 --momentum 0.9 \\",
-            "                       --epochs 2000 --shuffle --seed 3 --codes codes.csv --json",
-            "  2-D codes of labelled data, coloured by class:",
-            "    neurona autoencode --data blobs8.csv --label label --layers 8:2:8 --epochs 1000 --plot codes.png",
-            "  MNIST-like images, originals next to reconstructions, model saved:",
-            "    neurona autoencode --data train-images-idx3-ubyte.gz --layers 784:64:784 --mode minibatch \\",
-            "                       --batch-size 64 --eta 0.5 --epochs 5 --shape 28x28 --plot recon.png --save ae.json",
+            "    neurona autoencode --data encoder.csv --layers 8:3:8 --mode online \\",
+            "        --eta 0.5 --momentum 0.9 --epochs 2000 --shuffle --seed 3 \\",
+            "        --codes codes.csv --json",
+            "  5x7 letters: originals next to their reconstructions:",
+            "    neurona autoencode --data letters-5x7.csv --label letter \\",
+            "        --layers 35:12:35 --epochs 3000 --mode online --eta 0.3 \\",
+            "        --shape 7x5 --plot recon.png",
+            "  MNIST images (IDX) with a 64-unit code, model saved:",
+            "    neurona autoencode --data train-images-idx3-ubyte.gz --layers 784:64:784 \\",
+            "        --mode minibatch --batch-size 64 --eta 0.5 --epochs 5 \\",
+            "        --shape 28x28 --plot recon.png --save ae.json",
         })
 final class AutoencodeCommand implements Callable<Integer> {
 

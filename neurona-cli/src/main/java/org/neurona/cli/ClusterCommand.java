@@ -13,6 +13,7 @@ import org.neurona.data.Idx;
 import org.neurona.io.AtomicFiles;
 import org.neurona.io.CsvData;
 import org.neurona.io.CsvReader;
+import org.neurona.io.DataFileException;
 import org.neurona.net.Competitive;
 import org.neurona.net.CompetitiveResult;
 import org.neurona.net.CompetitiveSpec;
@@ -31,17 +32,20 @@ import picocli.CommandLine.Spec;
  * purity; writes the assignment, the model, the clusters picture and the map's U-matrix.
  */
 @Command(name = "cluster", mixinStandardHelpOptions = true,
-        description = {"Cluster patterns by competitive learning (winner-takes-all, K units) or with a Kohonen",
-            "self-organising map (--som RxC). Every column is an input unless named by --label.",
-            "Cluster indices count from 0; a map's unit u sits at grid row u / cols, column u % cols."},
+        description = {"Cluster patterns by competitive learning (winner-takes-all, K units)",
+            "or with a Kohonen self-organising map (--som RxC). Every column is an",
+            "input unless named by --label. Cluster indices count from 0; a map's",
+            "unit u sits at grid row u / C, column u mod C."},
         footerHeading = "%nExamples:%n",
         footer = {
-            "  four clusters of 2-D points, purity against the 'label' column, picture of clusters and prototypes:",
-            "    neurona cluster --data blobs.csv --units 4 --label label --seed 7 --plot clusters.png --json",
-            "  each row with its cluster index appended, and the prototypes saved:",
-            "    neurona cluster --data blobs.csv --units 4 --label label --assign assigned.csv --save clusters.json",
-            "  a 6x6 Kohonen map: the map over the data, and its U-matrix:",
-            "    neurona cluster --data blobs.csv --som 6x6 --epochs 40 --eta 0.5 --label label \\",
+            "  four clusters, purity against the 'label' column, clusters picture:",
+            "    neurona cluster --data blobs.csv --units 4 --label label --seed 7 \\",
+            "                    --plot clusters.png --json",
+            "  each row with its cluster index appended; prototypes saved:",
+            "    neurona cluster --data blobs.csv --units 4 --label label \\",
+            "                    --assign assigned.csv --save clusters.json",
+            "  a 6x6 Kohonen map drawn over the data, and its U-matrix:",
+            "    neurona cluster --data blobs.csv --som 6x6 --epochs 40 --label label \\",
             "                    --plot som.png --umatrix umatrix.png",
         })
 final class ClusterCommand implements Callable<Integer> {
@@ -153,6 +157,10 @@ final class ClusterCommand implements Callable<Integer> {
             result.put("cols", s.cols());
         } else {
             CompetitiveSpec s = competitiveSpec();
+            if (s.units() > d.rows()) {
+                throw new IllegalArgumentException("--units " + s.units() + " but " + data + " has only " + d.rows()
+                        + " patterns; expected K <= number of patterns (each unit starts at a distinct pattern)");
+            }
             out.say("training %d competitive units on %s: %d patterns of %s, %d epochs, eta %s -> %s%s%s", s.units(), data,
                     d.rows(), p.describeInputs(), s.epochs(), Out.num(s.eta()), Out.num(s.etaEnd()),
                     s.conscience() > 0 ? ", conscience C = " + Out.num(s.conscience()) : ", no conscience",
@@ -315,7 +323,14 @@ final class ClusterCommand implements Callable<Integer> {
                     .withHeader(header == null ? CsvReader.Header.AUTO : header ? CsvReader.Header.YES : CsvReader.Header.NO);
             if (separator != null) o = o.withSeparator(DataOptions.separatorChar(separator));
             o = labelColumn == null ? o.withNoTargets() : o.withTargets(List.of(labelColumn)).withClassify(true);
-            CsvData c = new CsvReader(o).read(file);
+            CsvData c;
+            try {
+                c = new CsvReader(o).read(file);
+            } catch (DataFileException e) {
+                if (labelColumn != null || !e.getMessage().contains("is not a number")) throw e;
+                throw new DataFileException(e.file(), e.line(), e.column(), e.getMessage().substring(e.getMessage().indexOf(": ") + 2)
+                        + "; if that column holds class labels, name it with --label COL");
+            }
             if (c.rows() == 0) throw new IllegalArgumentException(file + " has no data rows");
             if (c.inputs() == 0) throw new IllegalArgumentException(file + " has no input columns besides the label " + labelColumn);
             int[] lab = null;

@@ -27,18 +27,22 @@ import picocli.CommandLine.Spec;
  * ended in; the recalled states as CSV and, for image-like patterns, as pictures.
  */
 @Command(name = "hopfield", mixinStandardHelpOptions = true,
-        description = {"Store patterns in a Hopfield memory (Hebb or projection rule) and recall probes from it.",
-            "Patterns are CSV rows of 0/1 (binary) or -1/+1 (bipolar) values, one pattern per row; probes use the",
-            "stored patterns' convention, and --out writes the recalled states in it. 'matched' is the 0-based index",
-            "of the stored pattern a recalled state equals, or -1 (a spurious state)."},
+        description = {"Store patterns in a Hopfield memory (Hebb or projection rule) and",
+            "recall probes from it. Patterns are CSV rows of 0/1 or -1/+1 values, one",
+            "pattern a row; probes use the stored patterns' convention, and --out",
+            "writes the recalled states in it. In the JSON, 'matched' is the 0-based",
+            "index of the stored pattern a recalled state equals, or -1 (spurious)."},
         footerHeading = "%nExamples:%n",
         footer = {
-            "  recall noisy letters, pictures of stored / noisy / recalled patterns, JSON per probe:",
-            "    neurona hopfield --store letters.csv --recall noisy.csv --shape 10x10 --plot recall.png --json",
-            "  no probe file: flip 15% of every stored pattern's units (seeded) and recall those:",
-            "    neurona hopfield --store letters.csv --noise 0.15 --seed 3 --shape 10x10 --plot recall.png",
-            "  correlated patterns need the projection rule; synchronous updates, states written out:",
-            "    neurona hopfield --store patterns.csv --recall probes.csv --rule projection --mode sync --out recalled.csv",
+            "  recall noisy letters; pictures of stored, noisy and recalled patterns:",
+            "    neurona hopfield --store letters.csv --recall noisy.csv \\",
+            "                     --shape 10x10 --plot recall.png --json",
+            "  no probe file: flip 15%% of each stored pattern's units (seeded):",
+            "    neurona hopfield --store letters.csv --noise 0.15 --seed 3 \\",
+            "                     --shape 10x10 --plot recall.png",
+            "  correlated patterns need the projection rule; states written out:",
+            "    neurona hopfield --store letters.csv --recall noisy.csv \\",
+            "                     --rule projection --mode sync --out recalled.csv",
         })
 final class HopfieldCommand implements Callable<Integer> {
 
