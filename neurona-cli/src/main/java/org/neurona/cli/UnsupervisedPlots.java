@@ -209,7 +209,7 @@ final class UnsupervisedPlots {
      */
     static HeatMapChart image(String title, float[] values, int offset, int r, int c, double low, double high) {
         int px = Math.max(6, Math.min(24, 160 / Math.max(r, c)));
-        HeatMapChart ch = new HeatMapChartBuilder().width(Math.max(150, c * px + 40)).height(r * px + 70).title(title).build();
+        HeatMapChart ch = new HeatMapChartBuilder().width(Math.max(170, c * px + 40)).height(r * px + 70).title(title).build();
         List<Number[]> cells = new ArrayList<>();
         for (int i = 0; i < r; i++) {
             for (int j = 0; j < c; j++) cells.add(new Number[] {j, r - 1 - i, values[offset + i * c + j]});
