@@ -55,23 +55,8 @@ final class AutoencodeCommand implements Callable<Integer> {
     /** Patterns drawn in a reconstruction picture at most. */
     static final int MAX_PICTURES = 10;
 
-    @Option(names = "--data", paramLabel = "FILE", required = true,
-            description = "CSV file (header optional), or IDX images (MNIST format, plain or gzip).")
-    Path data;
-
-    @Option(names = "--label", paramLabel = "COL",
-            description = "CSV column holding class labels (name or 1-based number): not encoded, used to colour the codes.")
-    String label;
-
-    @Option(names = "--labels", paramLabel = "FILE", description = "IDX label file for IDX images (to colour the codes).")
-    Path labels;
-
-    @Option(names = "--header", negatable = true,
-            description = "The first row is (--header) or is not (--no-header) a header; default: detected.")
-    Boolean header;
-
-    @Option(names = "--separator", paramLabel = "SEP", description = "Field separator: ',' ';' or 'tab'; default: detected.")
-    String separator;
+    @Mixin
+    ClusterCommand.PatternOptions input;
 
     @Mixin
     TrainingOptions training;
@@ -108,11 +93,12 @@ final class AutoencodeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Out out = new Out(spec, output.json);
+        Path data = input.data;
         NetworkSpec net = training.spec();
         AutoencoderSpec ae = AutoencoderSpec.of(net);
         if (noise != 0) ae = ae.withNoise(AutoencoderSpec.Corruption.parse(corruption), noise);
         TrainOptions options = training.options();
-        ClusterCommand.Patterns p = ClusterCommand.Patterns.load(data, labels, label, header, separator);
+        ClusterCommand.Patterns p = input.load();
         Dataset d = p.data();
         int[] sizes = net.sizes();
         if (sizes[0] != d.inputs()) {

@@ -50,24 +50,8 @@ import picocli.CommandLine.Spec;
         })
 final class ClusterCommand implements Callable<Integer> {
 
-    @Option(names = "--data", paramLabel = "FILE", required = true,
-            description = "CSV file (header optional, comma/semicolon/tab), or IDX images (MNIST format, plain or gzip).")
-    Path data;
-
-    @Option(names = "--label", paramLabel = "COL",
-            description = "Column holding class labels (name or 1-based number, negative from the end): not clustered,"
-                    + " used for purity and kept in --assign. Default: every column is an input.")
-    String label;
-
-    @Option(names = "--labels", paramLabel = "FILE", description = "IDX label file for IDX images given as --data (for purity).")
-    Path labels;
-
-    @Option(names = "--header", negatable = true,
-            description = "The first row is (--header) or is not (--no-header) a header; default: detected.")
-    Boolean header;
-
-    @Option(names = "--separator", paramLabel = "SEP", description = "Field separator: ',' ';' or 'tab'; default: detected.")
-    String separator;
+    @Mixin
+    PatternOptions input;
 
     @Option(names = "--units", paramLabel = "K", description = "Number of competitive units (clusters). With --som, rows * cols.")
     Integer units;
@@ -124,13 +108,14 @@ final class ClusterCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Out out = new Out(spec, output.json);
+        Path data = input.data;
         if (som == null && units == null) {
             throw new IllegalArgumentException("give the number of clusters with --units K, or a Kohonen map with --som RxC");
         }
         if (umatrix != null && som == null) {
             throw new IllegalArgumentException("--umatrix draws a Kohonen map's U-matrix; add --som RxC (e.g. --som 6x6)");
         }
-        Patterns p = Patterns.load(data, labels, label, header, separator);
+        Patterns p = input.load();
         Dataset d = p.data();
         if (plot != null && d.inputs() < 2) {
             throw new IllegalArgumentException("--plot draws two input columns, but " + data + " has " + p.describeInputs()
@@ -272,6 +257,38 @@ final class ClusterCommand implements Callable<Integer> {
 
     private static String name(Path p) {
         return p.getFileName().toString();
+    }
+
+    /** How a CSV file is laid out: shared by the unsupervised commands. */
+    static final class CsvLayout {
+        @Option(names = "--header", negatable = true,
+                description = "The first row is (--header) or is not (--no-header) a header; default: detected.")
+        Boolean header;
+
+        @Option(names = "--separator", paramLabel = "SEP", description = "Field separator: ',' ';' or 'tab'; default: detected.")
+        String separator;
+    }
+
+    /** Unlabelled patterns and where their labels are, if anywhere: the data options of cluster and autoencode. */
+    static final class PatternOptions {
+        @Option(names = "--data", paramLabel = "FILE", required = true,
+                description = "CSV file (header optional, comma/semicolon/tab), or IDX images (MNIST format, plain or gzip).")
+        Path data;
+
+        @Option(names = "--label", paramLabel = "COL",
+                description = "CSV column of class labels (name or 1-based number, negative from the end): not an input;"
+                        + " used for purity, picture colours and kept in written rows. Default: every column is an input.")
+        String label;
+
+        @Option(names = "--labels", paramLabel = "FILE", description = "IDX label file for IDX images given as --data (optional).")
+        Path labels;
+
+        @Mixin
+        CsvLayout layout;
+
+        Patterns load() throws IOException {
+            return Patterns.load(data, labels, label, layout.header, layout.separator);
+        }
     }
 
     /**

@@ -72,12 +72,8 @@ final class HopfieldCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", description = "Seed for the asynchronous update order and --noise (default 1).")
     long seed = 1;
 
-    @Option(names = "--header", negatable = true,
-            description = "The first row is (--header) or is not (--no-header) a header; default: detected.")
-    Boolean header;
-
-    @Option(names = "--separator", paramLabel = "SEP", description = "Field separator: ',' ';' or 'tab'; default: detected.")
-    String separator;
+    @Mixin
+    ClusterCommand.CsvLayout layout;
 
     @Option(names = "--out", paramLabel = "FILE", description = "Write the recalled states, one row per probe (CSV).")
     Path out;
@@ -110,7 +106,7 @@ final class HopfieldCommand implements Callable<Integer> {
                 .withMaxSweeps(maxSweeps).withSeed(seed);
         if (plot != null) UnsupervisedPlots.requirePng(plot);
 
-        ClusterCommand.Patterns sp = ClusterCommand.Patterns.load(store, null, null, header, separator);
+        ClusterCommand.Patterns sp = ClusterCommand.Patterns.load(store, null, null, layout.header, layout.separator);
         HopfieldPatterns stored = HopfieldPatterns.from(sp.data());
         int n = stored.units();
         int[] image = plot == null && shape == null ? null : imageShape(n);
@@ -119,7 +115,7 @@ final class HopfieldCommand implements Callable<Integer> {
         String probeSource;
         int flips = 0;
         if (recall != null) {
-            ClusterCommand.Patterns pp = ClusterCommand.Patterns.load(recall, null, null, header, separator);
+            ClusterCommand.Patterns pp = ClusterCommand.Patterns.load(recall, null, null, layout.header, layout.separator);
             if (pp.data().inputs() != n) {
                 throw new IllegalArgumentException(recall + " has " + pp.data().inputs() + " values per row, but the stored patterns in "
                         + store + " have " + n + "; expected probes of the same width");
