@@ -77,7 +77,8 @@ final class AutoencodeCommand implements Callable<Integer> {
     @Option(names = "--codes", paramLabel = "FILE", description = "Write each pattern's code (and label) as CSV.")
     Path codes;
 
-    @Option(names = "--shape", paramLabel = "RxC", description = "Patterns are images of R rows and C columns (R * C = inputs).")
+    @Option(names = "--shape", paramLabel = "RxC",
+            description = "Patterns are images of R rows and C columns (R * C = inputs); IDX images default to their own.")
     String shape;
 
     @Option(names = "--plot", paramLabel = "FILE",
@@ -108,6 +109,7 @@ final class AutoencodeCommand implements Callable<Integer> {
         }
         int[] image = null;
         if (shape != null) image = HopfieldCommand.parseShape("--shape", shape, d.inputs(), data.toString());
+        else if (p.imageRows() > 0) image = new int[] {p.imageRows(), p.imageCols()}; // IDX images know their shape
         if (plot != null && image != null) UnsupervisedPlots.requirePng(plot);
 
         out.say("training autoencoder %s (%s) on %s: %d patterns of %s, code of %d units%s", net.layers(),

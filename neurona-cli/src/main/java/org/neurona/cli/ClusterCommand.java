@@ -197,8 +197,9 @@ final class ClusterCommand implements Callable<Integer> {
             String xName = p.inputName(0), yName = p.inputName(1);
             if (map != null) {
                 UnsupervisedPlots.save(UnsupervisedPlots.somMap(String.format(Locale.ROOT,
-                                "Kohonen map %dx%d on %s (quantisation error %s)", map.rows(), map.cols(), name(data),
-                                Out.num(clusters.quantizationError())),
+                                "Kohonen map %dx%d on %s (quantisation error %s%s)", map.rows(), map.cols(), name(data),
+                                Out.num(clusters.quantizationError()),
+                                clusters.purity().isPresent() ? ", purity " + Out.num(clusters.purity().getAsDouble()) : ""),
                         xName, yName, d.x(), d.rows(), d.inputs(), 0, 1, p.labels(), p.classes(), clusters.prototypes(),
                         map.rows(), map.cols()), plot);
             } else {

@@ -233,7 +233,7 @@ final class HopfieldCommand implements Callable<Integer> {
             int target = nearest(stored, probe);
             int differ = hamming(stored.row(target), probe);
             top.add(UnsupervisedPlots.image("stored #" + target, pixels(stored.row(target)), 0, r, c, 0, 1));
-            mid.add(UnsupervisedPlots.image("probe " + k + ": " + differ + " off", pixels(probe), 0, r, c, 0, 1));
+            mid.add(UnsupervisedPlots.image("probe " + k + ": " + differ + " pixels off", pixels(probe), 0, r, c, 0, 1));
             String title = res.matched() >= 0 ? "recalled = #" + res.matched()
                     : res.converged() ? "spurious state" : "no fixed point";
             bottom.add(UnsupervisedPlots.image(title, pixels(res.state()), 0, r, c, 0, 1));
