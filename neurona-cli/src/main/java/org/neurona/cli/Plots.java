@@ -32,6 +32,7 @@ final class Plots {
 
     static final int WIDTH = 800;
     static final int HEIGHT = 600;
+    private static final int MAX_LINE_POINTS = 400;
 
     /** Class colours: strong for data points, pale for the regions under them. */
     private static final Color[] STRONG = {new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c),
@@ -83,7 +84,10 @@ final class Plots {
 
     private static void addLine(XYChart c, String name, double[] y) {
         List<Double> xs = new ArrayList<>(), ys = new ArrayList<>();
+        // a few hundred points draw the same curve; thousands make the renderer crawl
+        int stride = Math.max(1, (y.length + MAX_LINE_POINTS - 1) / MAX_LINE_POINTS);
         for (int i = 0; i < y.length; i++) {
+            if (i % stride != 0 && i != y.length - 1) continue;
             if (Double.isFinite(y[i]) && (!c.getStyler().isYAxisLogarithmic() || y[i] > 0)) {
                 xs.add(i + 1.0);
                 ys.add(y[i]);
@@ -149,7 +153,7 @@ final class Plots {
         x1 += padX;
         y0 -= padY;
         y1 += padY;
-        int g = 120;
+        int g = 100;
         float[] grid = new float[g * g * 2];
         for (int i = 0; i < g; i++) {
             for (int j = 0; j < g; j++) {
