@@ -1,10 +1,11 @@
 package org.neurona.activation;
 
-/** The identity f(x) = x, f'(x) = 1: regression outputs and linear units. */
-public final class Linear implements Activation {
+/** The identity f(x) = x, f'(x) = 1: regression outputs and linear units. Spec "linear". */
+public record Linear() implements Activation {
     @Override public String name() { return "linear"; }
     @Override public double value(double x) { return x; }
     @Override public double derivative(double x) { return 1; }
+    @Override public String toString() { return name(); }
 
     @Override
     public void forward(float[] z, float[] a, int rows, int width) {

@@ -2,26 +2,31 @@ package org.neurona.activation;
 
 /**
  * The logistic (sigmoid) function with slope c: f(x) = 1 / (1 + e^(-cx)),
- * f'(x) = c f(x) (1 - f(x)). Computed without overflow for large |x|.
+ * f'(x) = c f(x) (1 - f(x)). Spec "logistic" (c = 1, alias "sigmoid") or "logistic:c".
+ * Computed without overflow for any x, including +-infinity (f = 1, 0).
+ *
+ * @param c the slope, positive and finite (1 for the standard sigmoid)
  */
-public final class Logistic implements Activation {
-    private final double c;
+public record Logistic(double c) implements Activation {
 
-    /** Slope c (1 for the standard sigmoid); must be positive and finite. */
-    public Logistic(double c) {
+    public Logistic {
         if (!(c > 0) || Double.isInfinite(c)) {
-            throw new IllegalArgumentException("logistic slope c must be positive, got " + c);
+            throw new IllegalArgumentException("logistic slope c must be positive and finite, got " + c);
         }
-        this.c = c;
     }
+
+    /** The standard sigmoid, c = 1. */
+    public Logistic() { this(1); }
 
     /** The slope c. */
     public double slope() { return c; }
 
     @Override public String name() { return c == 1 ? "logistic" : "logistic:" + Activations.format(c); }
+    @Override public String toString() { return name(); }
 
     @Override
     public double value(double x) {
+        // exp of a non-positive argument never overflows: 1/(1+e^(-t)) for t >= 0, e^t/(1+e^t) below
         double t = c * x;
         if (t >= 0) return 1 / (1 + Math.exp(-t));
         double e = Math.exp(t);
@@ -37,15 +42,14 @@ public final class Logistic implements Activation {
     @Override
     public void forward(float[] z, float[] a, int rows, int width) {
         int n = rows * width;
-        float cf = (float) c;
-        // exp of a non-positive argument never overflows; 1/(1+e^(-t)) for t >= 0 and e^t/(1+e^t) below
         for (int i = 0; i < n; i++) {
-            float t = cf * z[i];
+            double t = c * z[i];
             float e = (float) Math.exp(-Math.abs(t));
             a[i] = t >= 0 ? 1f / (1f + e) : e / (1f + e);
         }
     }
 
+    /** dz = da (.) c a (1 - a), from the forward outputs. */
     @Override
     public void backward(float[] z, float[] a, float[] da, float[] dz, int rows, int width) {
         int n = rows * width;

@@ -1,10 +1,14 @@
 package org.neurona.activation;
 
-/** The rectified linear unit: f(x) = max(0, x), f'(x) = 1 for x > 0 and 0 otherwise. */
-public final class ReLU implements Activation {
+/**
+ * The rectified linear unit: f(x) = max(0, x), f'(x) = 1 for x &gt; 0 and 0 otherwise
+ * (f'(0) = 0 by convention). Spec "relu".
+ */
+public record ReLU() implements Activation {
     @Override public String name() { return "relu"; }
-    @Override public double value(double x) { return x > 0 ? x : 0; }
+    @Override public double value(double x) { return x > 0 ? x : x <= 0 ? 0 : x; }
     @Override public double derivative(double x) { return x > 0 ? 1 : 0; }
+    @Override public String toString() { return name(); }
 
     @Override
     public void forward(float[] z, float[] a, int rows, int width) {

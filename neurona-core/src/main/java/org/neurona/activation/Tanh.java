@@ -2,20 +2,26 @@ package org.neurona.activation;
 
 /**
  * The hyperbolic tangent with slope c: f(x) = tanh(cx) = 2 / (1 + e^(-2cx)) - 1,
- * f'(x) = c (1 - f(x)^2).
+ * f'(x) = c (1 - f(x)^2). Spec "tanh" (c = 1) or "tanh:c".
+ *
+ * <p>Note the sign of the exponent: the lecture's table writes e^(2x), which gives -tanh(x)
+ * (see docs/ACTIVATIONS.md, "Corrections to the lecture's table").
+ *
+ * @param c the slope, positive and finite
  */
-public final class Tanh implements Activation {
-    private final double c;
+public record Tanh(double c) implements Activation {
 
-    /** Slope c (1 for the plain tanh); must be positive and finite. */
-    public Tanh(double c) {
+    public Tanh {
         if (!(c > 0) || Double.isInfinite(c)) {
-            throw new IllegalArgumentException("tanh slope c must be positive, got " + c);
+            throw new IllegalArgumentException("tanh slope c must be positive and finite, got " + c);
         }
-        this.c = c;
     }
 
+    /** The plain tanh, c = 1. */
+    public Tanh() { this(1); }
+
     @Override public String name() { return c == 1 ? "tanh" : "tanh:" + Activations.format(c); }
+    @Override public String toString() { return name(); }
     @Override public double value(double x) { return Math.tanh(c * x); }
 
     @Override
@@ -30,6 +36,7 @@ public final class Tanh implements Activation {
         for (int i = 0; i < n; i++) a[i] = (float) Math.tanh(c * z[i]);
     }
 
+    /** dz = da (.) c (1 - a^2), from the forward outputs. */
     @Override
     public void backward(float[] z, float[] a, float[] da, float[] dz, int rows, int width) {
         int n = rows * width;

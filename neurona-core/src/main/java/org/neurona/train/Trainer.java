@@ -2,6 +2,7 @@ package org.neurona.train;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntFunction;
 import org.neurona.activation.Activation;
 import org.neurona.data.Dataset;
 import org.neurona.layer.Dense;
@@ -49,6 +50,18 @@ public final class Trainer {
      * @throws TrainingDivergedException when the error becomes NaN or infinite
      */
     public History fit(FeedForward net, Dataset train, Dataset validation, EpochListener... listeners) {
+        return fit(net, epoch -> train, validation, listeners);
+    }
+
+    /**
+     * Trains on a training set that may change from epoch to epoch (a denoising autoencoder
+     * corrupts its inputs afresh each epoch): {@code trainingSet.apply(e)} gives the patterns of
+     * epoch e (1-based), all of the same size and width. The optimiser's state (momentum) carries
+     * over from epoch to epoch as usual.
+     */
+    public History fit(FeedForward net, IntFunction<Dataset> trainingSet, Dataset validation,
+                       EpochListener... listeners) {
+        Dataset train = trainingSet.apply(1);
         check(net, train, "training");
         if (validation != null) check(net, validation, "validation");
         if (train.rows() == 0) throw new IllegalArgumentException(train.source() + ": no training patterns");
@@ -77,6 +90,21 @@ public final class Trainer {
             FeedForward.Workspace ws = net.workspace(batch, par);
             FeedForward.Workspace evalWs = validation == null ? null : net.workspace(Math.min(batch, 1024), par);
             for (int epoch = 1; epoch <= options.epochs(); epoch++) {
+                if (epoch > 1) {
+                    Dataset next = trainingSet.apply(epoch);
+                    if (next != train) {
+                        if (next.rows() != n || next.inputs() != in || next.outputs() != outW) {
+                            throw new IllegalArgumentException("the training set of epoch " + epoch + " is " + next.rows()
+                                    + "x" + next.inputs() + "->" + next.outputs() + "; epoch 1 had " + n + "x" + in + "->"
+                                    + outW);
+                        }
+                        train = next;
+                        if (!copy) {
+                            xb = train.x();
+                            bb = train.b();
+                        }
+                    }
+                }
                 long t0 = System.nanoTime();
                 if (options.shuffle()) rng.shuffle(order);
                 double sum = 0;

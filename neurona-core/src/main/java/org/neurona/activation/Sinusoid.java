@@ -1,0 +1,21 @@
+package org.neurona.activation;
+
+/** The sinusoid: f(x) = sin(x), f'(x) = cos(x). Spec "sinusoid" (alias "sin"). */
+public record Sinusoid() implements Activation {
+    @Override public String name() { return "sinusoid"; }
+    @Override public String toString() { return name(); }
+    @Override public double value(double x) { return Math.sin(x); }
+    @Override public double derivative(double x) { return Math.cos(x); }
+
+    @Override
+    public void forward(float[] z, float[] a, int rows, int width) {
+        int n = rows * width;
+        for (int i = 0; i < n; i++) a[i] = (float) Math.sin(z[i]);
+    }
+
+    @Override
+    public void backward(float[] z, float[] a, float[] da, float[] dz, int rows, int width) {
+        int n = rows * width;
+        for (int i = 0; i < n; i++) dz[i] = da[i] * (float) Math.cos(z[i]);
+    }
+}
