@@ -123,7 +123,7 @@ class CliErrorsTest {
 
     @Test
     void unknownActivationIsNamed() throws IOException {
-        Cli.Run r = badTrain("unknown activation 'sigmod'", "--data", xor, "--layers", "2:1", "--activation", "sigmod");
+        Cli.Run r = badTrain("unknown activation 'sigmod'; did you mean 'sigmoid'?", "--data", xor, "--layers", "2:1", "--activation", "sigmod");
         assertEquals(1, lines(r.err()));
     }
 
