@@ -60,11 +60,10 @@ final class PlotCommand implements Runnable {
         @Override
         public Integer call() throws IOException {
             List<Activation> fs = new ArrayList<>();
-            for (String name : functions == null ? Activations.NAMES : functions) {
-                Activation a = Activations.parse(name);
+            for (Activation a : functions == null ? Activations.table() : functions.stream().map(Activations::parse).toList()) {
                 if (a.elementwise()) fs.add(a);
                 else if (functions != null) {
-                    throw new IllegalArgumentException("'" + name + "' is not an elementwise function and has no curve to plot");
+                    throw new IllegalArgumentException("'" + a.name() + "' is not an elementwise function and has no curve to plot");
                 }
             }
             if (!(range > 0)) throw new IllegalArgumentException("--range " + range + ": expected a positive number");
