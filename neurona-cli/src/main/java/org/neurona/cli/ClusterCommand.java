@@ -47,6 +47,8 @@ import picocli.CommandLine.Spec;
             "  a 6x6 Kohonen map drawn over the data, and its U-matrix:",
             "    neurona cluster --data blobs.csv --som 6x6 --epochs 40 --label label \\",
             "                    --plot som.png --umatrix umatrix.png",
+            "  new data assigned with the saved model:",
+            "    neurona cluster --data more.csv --model clusters.json --assign more-assigned.csv",
         })
 final class ClusterCommand implements Callable<Integer> {
 
@@ -84,6 +86,10 @@ final class ClusterCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", description = "Seed for the initial prototypes and the pattern order (default 1).")
     long seed = 1;
 
+    @Option(names = "--model", paramLabel = "FILE",
+            description = "Assign --data with a model written by --save instead of training one (no --units or --som).")
+    Path model;
+
     @Option(names = "--save", paramLabel = "FILE", description = "Write the prototypes and settings (JSON) to FILE.")
     Path save;
 
@@ -109,10 +115,18 @@ final class ClusterCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Out out = new Out(spec, output.json);
         Path data = input.data;
-        if (som == null && units == null) {
+        UnsupervisedModels.Clusters saved = null;
+        if (model != null) {
+            if (som != null || units != null) {
+                throw new IllegalArgumentException("--model assigns with a saved model; leave out --units and --som (they train a new one)");
+            }
+            Data.requireFile(model);
+            saved = UnsupervisedModels.read(model);
+        } else if (som == null && units == null) {
             throw new IllegalArgumentException("give the number of clusters with --units K, or a Kohonen map with --som RxC");
         }
-        if (umatrix != null && som == null) {
+        boolean isSom = saved != null ? saved.som() != null : som != null;
+        if (umatrix != null && !isSom) {
             throw new IllegalArgumentException("--umatrix draws a Kohonen map's U-matrix; add --som RxC (e.g. --som 6x6)");
         }
         Patterns p = input.load();
@@ -121,6 +135,10 @@ final class ClusterCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--plot draws two input columns, but " + data + " has " + p.describeInputs()
                     + "; leave out --plot");
         }
+        if (saved != null && saved.inputs() != d.inputs()) {
+            throw new IllegalArgumentException("the model " + model + " has " + saved.inputs() + " inputs, but " + data + " has "
+                    + p.describeInputs() + "; expected the columns the model was trained on");
+        }
 
         Map<String, Object> result = new LinkedHashMap<>();
         CompetitiveResult clusters;
@@ -128,29 +146,40 @@ final class ClusterCommand implements Callable<Integer> {
         Competitive net = null;
         Som kohonen = null;
         double[] history;
-        if (som != null) {
-            SomSpec s = somSpec(d);
-            out.say("training a %dx%d Kohonen map on %s: %d patterns of %s, %d epochs, eta %s -> %s, radius %s -> %s",
-                    s.rows(), s.cols(), data, d.rows(), p.describeInputs(), s.epochs(), Out.num(s.eta()), Out.num(s.etaEnd()),
-                    Out.num(s.radius()), Out.num(s.radiusEnd()));
-            kohonen = Som.train(s, d);
+        if (isSom) {
+            if (saved != null) {
+                kohonen = saved.som();
+                out.say("assigning %d patterns of %s to the %dx%d Kohonen map of %s", d.rows(), data, kohonen.rows(),
+                        kohonen.cols(), model);
+            } else {
+                SomSpec s = somSpec(d);
+                out.say("training a %dx%d Kohonen map on %s: %d patterns of %s, %d epochs, eta %s -> %s, radius %s -> %s",
+                        s.rows(), s.cols(), data, d.rows(), p.describeInputs(), s.epochs(), Out.num(s.eta()),
+                        Out.num(s.etaEnd()), Out.num(s.radius()), Out.num(s.radiusEnd()));
+                kohonen = Som.train(s, d);
+            }
             map = kohonen.evaluate(d, p.labels());
             clusters = map.clusters();
             history = kohonen.trainingError();
             result.put("kind", "som");
-            result.put("rows", s.rows());
-            result.put("cols", s.cols());
+            result.put("rows", kohonen.rows());
+            result.put("cols", kohonen.cols());
         } else {
-            CompetitiveSpec s = competitiveSpec();
-            if (s.units() > d.rows()) {
-                throw new IllegalArgumentException("--units " + s.units() + " but " + data + " has only " + d.rows()
-                        + " patterns; expected K <= number of patterns (each unit starts at a distinct pattern)");
+            if (saved != null) {
+                net = saved.competitive();
+                out.say("assigning %d patterns of %s to the %d competitive units of %s", d.rows(), data, net.units(), model);
+            } else {
+                CompetitiveSpec s = competitiveSpec();
+                if (s.units() > d.rows()) {
+                    throw new IllegalArgumentException("--units " + s.units() + " but " + data + " has only " + d.rows()
+                            + " patterns; expected K <= number of patterns (each unit starts at a distinct pattern)");
+                }
+                out.say("training %d competitive units on %s: %d patterns of %s, %d epochs, eta %s -> %s%s%s", s.units(), data,
+                        d.rows(), p.describeInputs(), s.epochs(), Out.num(s.eta()), Out.num(s.etaEnd()),
+                        s.conscience() > 0 ? ", conscience C = " + Out.num(s.conscience()) : ", no conscience",
+                        s.leak() > 0 ? ", leak " + Out.num(s.leak()) : "");
+                net = Competitive.train(s, d);
             }
-            out.say("training %d competitive units on %s: %d patterns of %s, %d epochs, eta %s -> %s%s%s", s.units(), data,
-                    d.rows(), p.describeInputs(), s.epochs(), Out.num(s.eta()), Out.num(s.etaEnd()),
-                    s.conscience() > 0 ? ", conscience C = " + Out.num(s.conscience()) : ", no conscience",
-                    s.leak() > 0 ? ", leak " + Out.num(s.leak()) : "");
-            net = Competitive.train(s, d);
             clusters = p.labels() == null ? net.evaluate(d) : net.evaluate(d, p.labels());
             history = net.trainingError();
             result.put("kind", "competitive");
@@ -176,7 +205,8 @@ final class ClusterCommand implements Callable<Integer> {
         result.put("prototypes", protos);
         result.put("training_error", history);
 
-        out.say("after %d epochs: quantisation error %s%s, %d of %d units used%s", history.length,
+        out.say("%s: quantisation error %s%s, %d of %d units used%s",
+                saved != null ? "with the saved model" : "after " + history.length + " epochs",
                 Out.num(clusters.quantizationError()),
                 clusters.purity().isPresent() ? ", purity " + Out.num(clusters.purity().getAsDouble()) : "",
                 clusters.units() - clusters.deadUnits(), clusters.units(),

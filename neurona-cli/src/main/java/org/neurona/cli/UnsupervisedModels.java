@@ -135,7 +135,7 @@ final class UnsupervisedModels {
         } catch (NoSuchFileException e) {
             throw new DataFileException(src, 0, 0, "file not found");
         } catch (JsonProcessingException e) {
-            throw new DataFileException(src, 0, 0, "corrupt or truncated model file (" + e.getOriginalMessage() + ")");
+            throw new DataFileException(src, 0, 0, "corrupt or truncated model file (" + e.getOriginalMessage().lines().findFirst().orElse("") + ")");
         } catch (IOException e) {
             throw new DataFileException(src, "cannot be read (" + e.getMessage() + ")", e);
         }

@@ -123,6 +123,15 @@ class ClusterCommandTest {
             for (int c = 0; c < 2; c++) assertEquals((float) j.get("prototypes").get(k).get(c).asDouble(), p[k * 2 + c], 0f);
         }
         assertEquals(7, m.competitive().spec().seed());
+
+        // the saved model assigns the same data to the same clusters, without training
+        Path again = dir.resolve("again.csv");
+        Result r2 = run("cluster", "--data", data.toString(), "--label", "blob", "--model", model.toString(), "--assign",
+                again.toString(), "--json");
+        assertEquals(0, r2.exit(), r2.err());
+        assertEquals(Files.readAllLines(assign), Files.readAllLines(again));
+        assertEquals(j.get("quantization_error").asDouble(), r2.json().get("quantization_error").asDouble(), 1e-12);
+        assertEquals(0, r2.json().get("epochs").asInt());
     }
 
     @Test
@@ -142,6 +151,12 @@ class ClusterCommandTest {
         assertPng(um);
         UnsupervisedModels.Clusters m = UnsupervisedModels.read(model);
         assertEquals(4, m.som().rows());
+        Path um2 = dir.resolve("umatrix2.png");
+        Result r2 = run("cluster", "--data", data.toString(), "--label", "blob", "--model", model.toString(),
+                "--umatrix", um2.toString(), "--json");
+        assertEquals(0, r2.exit(), r2.err());
+        assertEquals(j.get("u_matrix"), r2.json().get("u_matrix"));
+        assertPng(um2);
         assertEquals(j.get("quantization_error").asDouble(), m.som().quantizationError(
                 ClusterCommand.Patterns.load(data, null, "blob", null, null).data()), 1e-6);
     }
@@ -184,9 +199,13 @@ class ClusterCommandTest {
             {"cluster", "--data", data.toString(), "--units", "2", "--eta", "0.1", "--eta-end", "0.5", "--label", "blob"},
             {"cluster", "--data", data.toString(), "--units", "2", "--label", "nosuchcolumn"},
             {"cluster", "--data", data.toString(), "--units", "2"},
+            {"cluster", "--data", data.toString(), "--units", "2", "--model", data.toString()},
+            {"cluster", "--data", data.toString(), "--model", dir.resolve("nomodel.json").toString()},
+            {"cluster", "--data", data.toString(), "--model", data.toString()},
         };
         String[] expect = {"missing.csv", "--units K", "--som", "3by3", "--units 4", "--eta-end", "nosuchcolumn",
-            "'a' is not a number; expected a number; if that column holds class labels, name it with --label COL"};
+            "'a' is not a number; expected a number; if that column holds class labels, name it with --label COL",
+            "leave out --units and --som", "nomodel.json", "corrupt or truncated model file"};
         for (int i = 0; i < cases.length; i++) {
             Result r = run(cases[i]);
             assertEquals(Main.BAD_INPUT, r.exit(), String.join(" ", cases[i]) + ": " + r.err());
