@@ -25,14 +25,22 @@ import org.neurona.train.TrainOptions;
 public final class AutoencoderExample {
     private AutoencoderExample() {}
 
-    /** The eight one-hot patterns (8, 8). */
+    /**
+     * The patterns of the encoder problem.
+     *
+     * @return the eight one-hot patterns (8, 8) as inputs, no targets
+     */
     public static Dataset oneHot8() {
         float[] x = new float[64];
         for (int i = 0; i < 8; i++) x[i * 8 + i] = 1;
         return new Dataset(x, new float[0], 8, 8, 0);
     }
 
-    /** The trained 8-3-8 autoencoder. */
+    /**
+     * Trains the example's autoencoder.
+     *
+     * @return the trained 8-3-8 autoencoder
+     */
     public static Autoencoder train() {
         // the lecture's U(-1, 1) start, as the command line uses, rather than the library's size-dependent default
         NetworkSpec net = NetworkSpec.parse("8:3:8", "logistic").withInit(Init.LECTURE);
@@ -42,6 +50,11 @@ public final class AutoencoderExample {
         return ae;
     }
 
+    /**
+     * Prints the reconstruction error, the codes and the rounded reconstructions.
+     *
+     * @param args not used
+     */
     public static void main(String[] args) {
         Dataset data = oneHot8();
         Autoencoder ae = train();

@@ -35,7 +35,14 @@ public final class CompetitiveExample {
      */
     public record Blobs(Dataset data, int[] labels) {}
 
-    /** {@code perBlob} points per centre, x = centre + sigma N(0, I), drawn from {@code seed}. */
+    /**
+     * Gaussian blobs around {@link #CENTRES}: x = centre + sigma N(0, I).
+     *
+     * @param perBlob points per centre
+     * @param sigma   standard deviation of each coordinate
+     * @param seed    seed of the points
+     * @return the points, blob by blob, with their blob index
+     */
     public static Blobs blobs(int perBlob, double sigma, long seed) {
         Rng rng = new Rng(seed);
         int n = CENTRES.length * perBlob;
@@ -51,24 +58,47 @@ public final class CompetitiveExample {
         return new Blobs(new Dataset(x, new float[0], n, 2, 0), labels);
     }
 
-    /** The data of the example (and of examples/data/blobs.csv). */
+    /**
+     * The data of the example and of examples/data/blobs.csv.
+     *
+     * @return 100 points per blob, sigma 0.8, data seed 42
+     */
     public static Blobs blobs() {
         return blobs(100, 0.8, 42);
     }
 
-    /** Four units, library defaults (conscience on), training seed {@code seed}. */
+    /**
+     * Trains a competitive layer and evaluates it on the same blobs.
+     *
+     * @param spec the layer's configuration
+     * @param b    the blobs
+     * @return assignment, prototypes, wins, quantisation error and purity
+     */
     public static CompetitiveResult cluster(CompetitiveSpec spec, Blobs b) {
         return Competitive.train(spec, b.data()).evaluate(b.data(), b.labels());
     }
 
-    /** Purity of each training seed 0..seeds-1 with the given spec (its seed replaced). */
+    /**
+     * Purity over many training seeds.
+     *
+     * @param spec  the configuration; its seed is replaced by 0 .. seeds-1
+     * @param b     the blobs
+     * @param seeds how many seeds
+     * @return the purity of each seed's run
+     */
     public static double[] purities(CompetitiveSpec spec, Blobs b, int seeds) {
         double[] p = new double[seeds];
         for (int s = 0; s < seeds; s++) p[s] = cluster(spec.withSeed(s), b).purity().getAsDouble();
         return p;
     }
 
-    /** Writes the blobs as CSV with a header x,y,label (label = blob index 0..3). */
+    /**
+     * Writes the blobs as CSV with a header x,y,label (label = blob index 0..3), atomically.
+     *
+     * @param b    the blobs
+     * @param file the CSV file
+     * @throws IOException when the file cannot be written
+     */
     public static void writeCsv(Blobs b, Path file) throws IOException {
         StringBuilder s = new StringBuilder("x,y,label\n");
         float[] x = b.data().x();
@@ -78,7 +108,12 @@ public final class CompetitiveExample {
         AtomicFiles.writeString(file, s.toString());
     }
 
-    /** Prints the clustering and the dead-unit table; with an argument, also writes the CSV there. */
+    /**
+     * Prints the clustering and the dead-unit table.
+     *
+     * @param args optional: a file name to write the blobs to as CSV
+     * @throws IOException when that file cannot be written
+     */
     public static void main(String[] args) throws IOException {
         Blobs b = blobs();
         if (args.length > 0) writeCsv(b, Path.of(args[0]));

@@ -56,7 +56,13 @@ public final class HopfieldCapacityExample {
         return new HopfieldPatterns(s, p, n, HopfieldPatterns.Convention.BIPOLAR);
     }
 
-    /** Measures one row: {@code memories} memories of P patterns, pattern seed 1000 + P. */
+    /**
+     * Measures one row of the table.
+     *
+     * @param p        patterns per memory
+     * @param memories memories averaged (the table uses {@link #MEMORIES})
+     * @return exact recall, fixed points and overlap, from pattern seed 1000 + P
+     */
     public static Row measure(int p, int memories) {
         Rng rng = new Rng(1000 + p);
         int hits = 0, fixed = 0;
@@ -78,6 +84,11 @@ public final class HopfieldCapacityExample {
         return new Row(p, (double) hits / probes, (double) fixed / probes, overlap / probes);
     }
 
+    /**
+     * Prints the capacity table.
+     *
+     * @param args not used
+     */
     public static void main(String[] args) {
         System.out.println("| P | alpha = P/N | exact | fixed | overlap |");
         System.out.println("|---|---|---|---|---|");

@@ -39,7 +39,11 @@ public final class HopfieldExample {
     /** The letters stored by {@link #main}. */
     public static final String STORED = "ACIJLX";
 
-    /** All 26 letters A..Z as (26, 35) 0/1 inputs, read from the SNNS pattern file on the classpath. */
+    /**
+     * Reads the letters from the SNNS pattern file on the classpath.
+     *
+     * @return all 26 letters A..Z as (26, 35) 0/1 inputs
+     */
     public static Dataset letters() {
         try (InputStream in = HopfieldExample.class.getResourceAsStream("letters_auto.pat")) {
             if (in == null) throw new IllegalStateException("letters_auto.pat is missing from the classpath");
@@ -49,7 +53,12 @@ public final class HopfieldExample {
         }
     }
 
-    /** The given letters (e.g. "AIOX") as Hopfield patterns, in that order. */
+    /**
+     * Picks letters as Hopfield patterns.
+     *
+     * @param which capital letters, e.g. "ACIJLX"
+     * @return those letters in that order, binary convention
+     */
     public static HopfieldPatterns patterns(String which) {
         Dataset all = letters();
         int n = all.inputs();
@@ -62,8 +71,14 @@ public final class HopfieldExample {
     }
 
     /**
-     * Fraction of noisy probes recalled exactly: {@code trials} probes per stored letter, each the
-     * letter with {@code flips} distinct pixels flipped, drawn from {@code seed}.
+     * Fraction of noisy probes recalled exactly.
+     *
+     * @param stored the patterns to store
+     * @param rule   the storage rule
+     * @param flips  distinct pixels flipped in each probe
+     * @param trials probes per stored pattern
+     * @param seed   seed of the flips and of the update orders
+     * @return the fraction of probes whose recall ends in their own pattern
      */
     public static double recallRate(HopfieldPatterns stored, HopfieldSpec.Rule rule, int flips, int trials, long seed) {
         Hopfield net = Hopfield.store(HopfieldSpec.of().withRule(rule), stored);
@@ -78,7 +93,12 @@ public final class HopfieldExample {
         return (double) hits / (trials * stored.rows());
     }
 
-    /** A letter as 7 lines of '#' and '.'. */
+    /**
+     * Draws a letter as text.
+     *
+     * @param s a bipolar state of 35 units
+     * @return 7 lines of '#' (+1) and '.' (-1)
+     */
     public static String draw(int[] s) {
         StringBuilder b = new StringBuilder();
         for (int r = 0; r < ROWS; r++) {
@@ -88,6 +108,11 @@ public final class HopfieldExample {
         return b.toString();
     }
 
+    /**
+     * Prints stored, noisy and recalled letters and the recall rates of both rules.
+     *
+     * @param args not used
+     */
     public static void main(String[] args) {
         HopfieldPatterns stored = patterns(STORED);
         Hopfield net = Hopfield.store(HopfieldSpec.of().withRule(HopfieldSpec.Rule.PROJECTION), stored);

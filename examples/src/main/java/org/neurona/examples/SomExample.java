@@ -22,7 +22,13 @@ import org.neurona.net.SomSpec;
 public final class SomExample {
     private SomExample() {}
 
-    /** n points uniform in [0, 1]^2 from {@code seed}. */
+    /**
+     * Points uniform in the unit square.
+     *
+     * @param n    number of points
+     * @param seed seed of the points
+     * @return (n, 2) points in [0, 1]^2
+     */
     public static Dataset square(int n, long seed) {
         Rng rng = new Rng(seed);
         float[] x = new float[n * 2];
@@ -30,12 +36,24 @@ public final class SomExample {
         return new Dataset(x, new float[0], n, 2, 0);
     }
 
-    /** The map of the example. */
+    /**
+     * Trains the example's map.
+     *
+     * @param data the patterns
+     * @return a 6x6 map, 40 epochs, seed 4
+     */
     public static Som train(Dataset data) {
         return Som.train(SomSpec.of(6, 6).withEpochs(40).withSeed(4), data);
     }
 
-    /** Mean weight-space distance of unit pairs whose grid distance (city block) is in [minSteps, maxSteps]. */
+    /**
+     * Mean weight-space distance of unit pairs at a given grid distance.
+     *
+     * @param som      the map
+     * @param minSteps least grid (city-block) distance counted
+     * @param maxSteps largest grid distance counted
+     * @return the mean Euclidean distance of their weight vectors
+     */
     public static double meanDistance(Som som, int minSteps, int maxSteps) {
         int units = som.rows() * som.cols(), cols = som.cols(), n = 0;
         double sum = 0;
@@ -50,6 +68,11 @@ public final class SomExample {
         return sum / n;
     }
 
+    /**
+     * Prints the map's measures on the square and its U-matrix on the blobs.
+     *
+     * @param args not used
+     */
     public static void main(String[] args) {
         Dataset data = square(1000, 17);
         Som som = train(data);
