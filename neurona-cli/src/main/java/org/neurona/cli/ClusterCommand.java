@@ -408,37 +408,25 @@ final class ClusterCommand implements Callable<Integer> {
         }
 
         /**
-         * The rows as CSV, in file column order (the label column as its class name), with extra
-         * integer columns appended; with a header when the file had one.
+         * The rows as CSV, in file column order (the label column as its class name), with one
+         * integer column appended; with a header when the file had one.
          */
         String withColumn(String name, int[] values) {
-            return withColumns(List.of(name), values, 1);
-        }
-
-        /** As {@link #withColumn}, with {@code width} extra float columns per row from {@code extra} (N, width). */
-        String withColumns(List<String> names, Object extra, int width) {
             StringBuilder b = new StringBuilder();
             int in = data.inputs();
             if (header) {
-                List<String> h = new ArrayList<>(columns);
-                h.addAll(names);
-                for (int j = 0; j < h.size(); j++) b.append(j == 0 ? "" : ",").append(quote(h.get(j)));
-                b.append('\n');
+                for (String c : columns) b.append(quote(c)).append(',');
+                b.append(quote(name)).append('\n');
             }
             int cols = columns.isEmpty() ? in : columns.size();
             for (int r = 0; r < data.rows(); r++) {
                 int xi = 0;
                 for (int j = 0; j < cols; j++) {
-                    if (j > 0) b.append(',');
                     if (j == labelColumn) b.append(quote(classes.get(labels[r])));
                     else b.append(number(data.x()[r * in + xi++]));
-                }
-                for (int k = 0; k < width; k++) {
                     b.append(',');
-                    if (extra instanceof int[] ints) b.append(ints[r * width + k]);
-                    else b.append(number(((float[]) extra)[r * width + k]));
                 }
-                b.append('\n');
+                b.append(values[r]).append('\n');
             }
             return b.toString();
         }
