@@ -33,8 +33,9 @@ import picocli.CommandLine.Spec;
             "through a narrower code layer (the narrowest hidden layer). Every CSV",
             "column is an input unless named by --label. Training options are those",
             "of 'train'. reconstruction_mse is (1/(N I)) sum (x - x^)^2.",
-            "--plot draws originals over reconstructions with --shape; else the codes",
-            "of a 2-unit code layer; else the error curve."},
+            "--plot draws originals over reconstructions with --shape; else a scatter",
+            "of a 2-unit code; else, for up to 40 patterns, the codes as a table of",
+            "shades; else the error curve."},
         footerHeading = "%nExamples:%n",
         footer = {
             "  the 8-3-8 encoder problem, codes written out:",
@@ -54,6 +55,9 @@ final class AutoencodeCommand implements Callable<Integer> {
 
     /** Patterns drawn in a reconstruction picture at most. */
     static final int MAX_PICTURES = 10;
+
+    /** Patterns whose codes are drawn as a table at most; more get the error curve. */
+    static final int MAX_CODE_ROWS = 40;
 
     @Mixin
     ClusterCommand.PatternOptions input;
@@ -82,7 +86,8 @@ final class AutoencodeCommand implements Callable<Integer> {
     String shape;
 
     @Option(names = "--plot", paramLabel = "FILE",
-            description = "With --shape: originals over reconstructions (PNG). Else a 2-unit code's scatter, else the error curve.")
+            description = "With --shape: originals over reconstructions (PNG). Else a 2-unit code's scatter; else the codes"
+                    + " of up to 40 patterns as a table; else the error curve.")
     Path plot;
 
     @Mixin
@@ -175,6 +180,13 @@ final class AutoencodeCommand implements Callable<Integer> {
                 UnsupervisedPlots.save(UnsupervisedPlots.codes(String.format(Locale.ROOT, "Codes of autoencoder %s on %s (MSE %s)",
                         net.layers(), data.getFileName(), Out.num(mse)), code, d.rows(), p.labels(), p.classes()), plot);
                 out.say("codes scatter written to %s", plot);
+            } else if (d.rows() <= MAX_CODE_ROWS) {
+                List<String> names = new ArrayList<>();
+                for (int r = 0; r < d.rows(); r++) names.add(p.labels() == null ? "#" + r : p.classes().get(p.labels()[r]));
+                UnsupervisedPlots.save(UnsupervisedPlots.codeTable(String.format(Locale.ROOT,
+                        "Codes of autoencoder %s on %s (MSE %s)", net.layers(), data.getFileName(), Out.num(mse)),
+                        code, d.rows(), ae.codeSize(), names), plot);
+                out.say("codes table written to %s", plot);
             } else {
                 Plots.save(Plots.errorCurve("Autoencoder " + net.layers() + " training error", options.loss().name(),
                         history.trainErrorArray(), null), plot);

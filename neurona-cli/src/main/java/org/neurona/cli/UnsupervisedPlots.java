@@ -204,6 +204,46 @@ final class UnsupervisedPlots {
     }
 
     /**
+     * Codes as a table of shades: one row per pattern, one column per code unit, each cell's
+     * value written in it; the 8-3-8 encoder's binary code reads off directly.
+     *
+     * @param codes     (rows, c)
+     * @param rowLabels name of each pattern (rows)
+     */
+    static HeatMapChart codeTable(String title, float[] codes, int rows, int c, List<String> rowLabels) {
+        HeatMapChart ch = new HeatMapChartBuilder().width(Math.max(680, 90 * c + 300)).height(Math.max(360, 34 * rows + 140))
+                .title(title).xAxisTitle("code unit").yAxisTitle("pattern").build();
+        double min = Double.POSITIVE_INFINITY, max = Double.NEGATIVE_INFINITY;
+        List<Number[]> cells = new ArrayList<>();
+        for (int r = 0; r < rows; r++) {
+            for (int j = 0; j < c; j++) {
+                double v = codes[r * c + j];
+                cells.add(new Number[] {j, rows - 1 - r, v});
+                min = Math.min(min, v);
+                max = Math.max(max, v);
+            }
+        }
+        List<String> xs = new ArrayList<>();
+        for (int j = 0; j < c; j++) xs.add(Integer.toString(j + 1));
+        List<String> ys = new ArrayList<>();
+        for (int r = rows - 1; r >= 0; r--) ys.add(rowLabels.get(r));
+        ch.addSeries("code value", xs, ys, cells);
+        var st = ch.getStyler();
+        st.setChartBackgroundColor(Color.WHITE);
+        st.setPlotBackgroundColor(Color.WHITE);
+        // light to mid shades, so the black values stay readable on every cell
+        st.setRangeColors(new Color[] {new Color(0xf7fbff), new Color(0x9ecae1), new Color(0x4292c6)});
+        st.setMin(Math.floor(min * 100) / 100);
+        st.setMax(Math.max(Math.ceil(max * 100) / 100, Math.floor(min * 100) / 100 + 0.01));
+        st.setShowValue(true);
+        st.setHeatMapValueDecimalPattern("0.00");
+        st.setValueFontColor(Color.BLACK);
+        st.setLegendPosition(Styler.LegendPosition.OutsideE);
+        st.setPlotGridLinesVisible(false);
+        return ch;
+    }
+
+    /**
      * One pattern as a small grey-scale image: {@code values} (r * c) row-major, r rows of c
      * pixels, low values white and high values black, as the lecture draws letters.
      */

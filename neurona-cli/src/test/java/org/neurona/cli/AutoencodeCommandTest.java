@@ -66,7 +66,7 @@ class AutoencodeCommandTest {
             assertEquals(3, f.length, l);
             for (String v : f) assertTrue(Double.parseDouble(v) >= 0 && Double.parseDouble(v) <= 1, l);
         }
-        assertPng(plot); // no --shape and a 3-unit code: the error curve
+        assertPng(plot); // no --shape, a 3-unit code, 8 patterns: the codes as a table
 
         // the saved model is an ordinary neurona model: loaded, it reconstructs with the same error
         Model m = Model.load(model);
