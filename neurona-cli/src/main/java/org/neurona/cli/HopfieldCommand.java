@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.knowm.xchart.HeatMapChart;
 import org.neurona.io.AtomicFiles;
+import org.neurona.io.CsvReader;
 import org.neurona.math.Rng;
 import org.neurona.net.Hopfield;
 import org.neurona.net.HopfieldPatterns;
@@ -72,6 +73,11 @@ final class HopfieldCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", description = "Seed for the asynchronous update order and --noise (default 1).")
     long seed = 1;
 
+    @Option(names = "--label", paramLabel = "COL",
+            description = "Column naming each pattern (e.g. 'letter'): left out of the pattern, shown in pictures and as"
+                    + " matched_label in the JSON; dropped from --recall rows too when that file has it.")
+    String label;
+
     @Mixin
     ClusterCommand.CsvLayout layout;
 
@@ -106,7 +112,9 @@ final class HopfieldCommand implements Callable<Integer> {
                 .withMaxSweeps(maxSweeps).withSeed(seed);
         if (plot != null) UnsupervisedPlots.requirePng(plot);
 
-        ClusterCommand.Patterns sp = ClusterCommand.Patterns.load(store, null, null, layout.header, layout.separator);
+        ClusterCommand.Patterns sp = ClusterCommand.Patterns.load(store, null, label, layout.header, layout.separator);
+        List<String> names = new ArrayList<>();
+        for (int p = 0; p < sp.data().rows(); p++) names.add(label == null ? "#" + p : sp.classes().get(sp.labels()[p]));
         HopfieldPatterns stored = HopfieldPatterns.from(sp.data());
         int n = stored.units();
         int[] image = plot == null && shape == null ? null : imageShape(n);
@@ -115,7 +123,8 @@ final class HopfieldCommand implements Callable<Integer> {
         String probeSource;
         int flips = 0;
         if (recall != null) {
-            ClusterCommand.Patterns pp = ClusterCommand.Patterns.load(recall, null, null, layout.header, layout.separator);
+            ClusterCommand.Patterns pp = ClusterCommand.Patterns.load(recall, null, hasColumn(recall, label) ? label : null,
+                    layout.header, layout.separator);
             if (pp.data().inputs() != n) {
                 throw new IllegalArgumentException(recall + " has " + pp.data().inputs() + " values per row, but the stored patterns in "
                         + store + " have " + n + "; expected probes of the same width");
@@ -151,19 +160,21 @@ final class HopfieldCommand implements Callable<Integer> {
             m.put("sweeps", r.sweeps());
             m.put("energy", r.energy());
             m.put("matched", r.matched());
+            if (label != null) m.put("matched_label", r.matched() >= 0 ? names.get(r.matched()) : null);
             rows.add(m);
             if (r.matched() >= 0) matched++;
             if (!output.json || results.size() <= 50) {
                 say.say("  probe %d: %s after %d sweep%s, energy %s, %s", k, r.converged() ? "converged" : "not converged",
                         r.sweeps(), r.sweeps() == 1 ? "" : "s", Out.num(r.energy()),
-                        r.matched() >= 0 ? "= stored pattern " + r.matched() : "no stored pattern (spurious state)");
+                        r.matched() >= 0 ? "= stored pattern " + r.matched() + (label == null ? "" : " (" + names.get(r.matched()) + ")")
+                                : "no stored pattern (spurious state)");
             }
         }
         say.say("%d of %d probes ended in a stored pattern", matched, results.size());
 
         if (out != null) {
             StringBuilder b = new StringBuilder();
-            if (sp.header()) b.append(String.join(",", sp.columns().stream().map(ClusterCommand::quote).toList())).append('\n');
+            if (sp.header()) b.append(String.join(",", sp.inputNames().stream().map(ClusterCommand::quote).toList())).append('\n');
             for (HopfieldRecall r : results) {
                 float[] v = stored.toValues(r.state());
                 for (int i = 0; i < n; i++) b.append(i == 0 ? "" : ",").append(ClusterCommand.number(v[i]));
@@ -175,7 +186,7 @@ final class HopfieldCommand implements Callable<Integer> {
         if (plot != null) {
             int shown = Math.min(MAX_PICTURES, results.size());
             if (shown < results.size()) say.warn("--plot shows the first %d of %d probes", shown, results.size());
-            UnsupervisedPlots.saveGrid(pictures(stored, probes, results, shown, image[0], image[1]), shown, plot);
+            UnsupervisedPlots.saveGrid(pictures(stored, probes, results, shown, image[0], image[1], names), shown, plot);
             say.say("stored / noisy / recalled pictures written to %s", plot);
         }
         if (output.json) {
@@ -189,6 +200,13 @@ final class HopfieldCommand implements Callable<Integer> {
             say.printJson(result);
         }
         return Main.OK;
+    }
+
+    /** Whether a CSV file's header names the column (only names are looked for; a file without header has none). */
+    private static boolean hasColumn(Path file, String column) {
+        if (column == null) return false;
+        Data.requireFile(file);
+        return new CsvReader().sniff(file).columns().contains(column);
     }
 
     /** (rows, cols) of the pattern images: --shape, or the square root of a square width. */
@@ -225,16 +243,16 @@ final class HopfieldCommand implements Callable<Integer> {
 
     /** Three rows of images, one column per probe: the stored pattern it is nearest to, the probe, the recalled state. */
     private static List<HeatMapChart> pictures(HopfieldPatterns stored, HopfieldPatterns probes, List<HopfieldRecall> results,
-                                               int shown, int r, int c) {
+                                               int shown, int r, int c, List<String> names) {
         List<HeatMapChart> top = new ArrayList<>(), mid = new ArrayList<>(), bottom = new ArrayList<>();
         for (int k = 0; k < shown; k++) {
             int[] probe = probes.row(k);
             HopfieldRecall res = results.get(k);
             int target = nearest(stored, probe);
             int differ = hamming(stored.row(target), probe);
-            top.add(UnsupervisedPlots.image("stored #" + target, pixels(stored.row(target)), 0, r, c, 0, 1));
+            top.add(UnsupervisedPlots.image("stored " + names.get(target), pixels(stored.row(target)), 0, r, c, 0, 1));
             mid.add(UnsupervisedPlots.image("probe " + k + ": " + differ + " pixels off", pixels(probe), 0, r, c, 0, 1));
-            String title = res.matched() >= 0 ? "recalled = #" + res.matched()
+            String title = res.matched() >= 0 ? "recalled = " + names.get(res.matched())
                     : res.converged() ? "spurious state" : "no fixed point";
             bottom.add(UnsupervisedPlots.image(title, pixels(res.state()), 0, r, c, 0, 1));
         }

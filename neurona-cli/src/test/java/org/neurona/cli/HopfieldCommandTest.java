@@ -98,6 +98,39 @@ class HopfieldCommandTest {
         assertPng(plot); // 100 units: the square 10x10 shape is inferred
     }
 
+    /** Rows with a header u1..u100 and, when names are given, a last column 'name'. */
+    Path named(String file, int[][] rows, String[] names) throws IOException {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < 100; i++) b.append(i == 0 ? "" : ",").append("u").append(i + 1);
+        b.append(names == null ? "" : ",name").append('\n');
+        for (int r = 0; r < rows.length; r++) {
+            for (int i = 0; i < 100; i++) b.append(i == 0 ? "" : ",").append(rows[r][i]);
+            b.append(names == null ? "" : "," + names[r]).append('\n');
+        }
+        return Files.writeString(dir.resolve(file), b);
+    }
+
+    @Test
+    void labelColumnNamesThePatternsInJsonAndIsLeftOutOfThem() throws IOException {
+        int[][] stored = patterns(3, 61);
+        Path store = named("store.csv", stored, new String[] {"alpha", "beta", "gamma"});
+        Path plain = named("probes.csv", noisy(stored, 5, 62), null);
+        Path withNames = named("probes-named.csv", noisy(stored, 5, 63), new String[] {"?", "?", "?"});
+        Path out = dir.resolve("out.csv");
+        for (Path probes : List.of(plain, withNames)) {
+            Result r = run("hopfield", "--store", store.toString(), "--recall", probes.toString(), "--label", "name",
+                    "--out", out.toString(), "--json");
+            assertEquals(0, r.exit(), r.err());
+            JsonNode p = r.json().get("probes");
+            assertEquals("alpha", p.get(0).get("matched_label").asText());
+            assertEquals("gamma", p.get(2).get("matched_label").asText());
+            List<String> lines = Files.readAllLines(out);
+            assertEquals(4, lines.size());
+            assertEquals(100, lines.get(0).split(",").length, "header: the 100 unit columns only, " + lines.get(0));
+            assertEquals(100, lines.get(1).split(",").length, "recalled states have the pattern's 100 units only");
+        }
+    }
+
     @Test
     void capacityWarningPastPointOneFourN() throws IOException {
         Path store = csv("store.csv", patterns(20, 41), false);
