@@ -92,7 +92,7 @@ final class PredictCommand implements Callable<Integer> {
                 csv = csv.withTargets(model.targetNames);
             }
         }
-        if (model.isClassifier()) csv = csv.withClasses(model.classes);
+        // targets, if the file has them, are skipped: read them as they come
         Dataset d = new CsvReader(csv.withClassify(false)).read(data.data).toDataset();
         Dataset x = new Dataset(d.x(), new float[0], d.rows(), d.inputs(), 0, List.of(), d.source());
         checkWidth(x, want, data.data);

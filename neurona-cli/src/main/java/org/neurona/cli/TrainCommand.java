@@ -124,7 +124,8 @@ final class TrainCommand implements Callable<Integer> {
 
         out.say("training %s (%s) on %s: %d patterns, %s -> %s", net.layers(), String.join(",", net.names()),
                 data.data, trainSet.rows(), all.describeInputs(), all.describeTargets());
-        out.say("  loss %s, %s, eta %s, momentum %s, epochs %d%s%s", options.loss().name(), modeText(options),
+        out.say("  initial weights %s, loss %s, %s, eta %s, momentum %s, epochs %d%s%s", net.init().name(),
+                options.loss().name(), modeText(options),
                 Out.num(options.rule().learningRate()), Out.num(momentumOf(training)), options.epochs(),
                 validSet == null ? "" : ", " + validSet.rows() + " patterns held out for validation",
                 scaling == null ? "" : ", inputs normalised (" + Model.kindName(kind) + ")");
