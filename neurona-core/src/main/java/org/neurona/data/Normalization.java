@@ -28,16 +28,23 @@ public final class Normalization {
     /** The kinds of normalisation, with RSNNS's names. */
     public enum Kind {
         /** To [0, 1] over the training range: RSNNS "0_1". */
-        MIN_MAX("0_1"),
+        MIN_MAX("minmax", "0_1"),
         /** Subtract the mean: RSNNS "center". */
-        CENTER("center"),
+        CENTER("center", "center"),
         /** Mean 0, standard deviation 1: RSNNS "norm" (its default). */
-        Z_SCORE("norm");
+        Z_SCORE("zscore", "norm");
 
+        private final String id;
         private final String rsnnsName;
 
-        Kind(String rsnnsName) {
+        Kind(String id, String rsnnsName) {
+            this.id = id;
             this.rsnnsName = rsnnsName;
+        }
+
+        /** neurona's name, as model files and the command line write it: "minmax", "center", "zscore". */
+        public String id() {
+            return id;
         }
 
         /** The type string RSNNS's normalizeData uses for this kind. */

@@ -126,9 +126,12 @@ public final class Dense {
      * @param d       dE/da (rows, O), or dE/dz when {@code isDz}; overwritten with dE/dz
      * @param isDz    whether d already holds dE/dz (fused softmax + cross-entropy)
      * @param dx      dE/dx (rows, I), written; null for the first layer
+     * @param flatSpot Fahlman's flat-spot constant c: delta = dE/da (.) (f'(A) + c); 0 for the lecture's rule
+     * @param spare   (rows, O) scratch for the flat-spot term, written; may be null when flatSpot is 0
      */
     public void backward(float[] x, float[] z, float[] a, float[] noise, float[] d, boolean isDz,
-                         float[] dx, int rows, boolean training, Parallel par) {
+                         float[] dx, int rows, boolean training, Parallel par, float flatSpot, float[] spare) {
+        if (!isDz && flatSpot != 0f) System.arraycopy(d, 0, spare, 0, rows * outputs);
         if (!isDz) {
             if (slope != null) {
                 slope.grad()[0] += (float) ((Parametric) f).backward(z, d, d, rows, outputs, slope.value()[0]);
@@ -136,6 +139,9 @@ public final class Dense {
                 s.backwardTraining(z, noise, d, d, rows, outputs);
             } else {
                 f.backward(z, a, d, d, rows, outputs);
+            }
+            if (flatSpot != 0f) {
+                for (int i = 0, n = rows * outputs; i < n; i++) d[i] += flatSpot * spare[i];
             }
         }
         // dW (O, I) += dz^T (O, B) . x (B, I)

@@ -20,10 +20,14 @@ import org.neurona.activation.Softmax;
  * <p>With a softmax or logistic (c = 1) output and cross-entropy, the output delta is fused:
  * dE/dz = a - b, computed from the net input z with log-sum-exp so it never overflows.
  *
+ * <p>SNNS's output tolerance dmax is honoured when set: an output with |b - a| &lt;= dmax counts as
+ * correct and contributes neither error nor gradient (squared-error losses only).
+ *
  * @param kind      which function
  * @param reduction sum or mean over the patterns of a batch
+ * @param dmax      output error tolerance (0: off)
  */
-public record Loss(Kind kind, Reduction reduction) {
+public record Loss(Kind kind, Reduction reduction, double dmax) {
 
     /** The loss functions. */
     public enum Kind { SSE, MSE, CE }
@@ -40,6 +44,27 @@ public record Loss(Kind kind, Reduction reduction) {
 
     public Loss {
         if (kind == null || reduction == null) throw new IllegalArgumentException("loss kind and reduction are required");
+        if (!(dmax >= 0) || Double.isInfinite(dmax)) {
+            throw new IllegalArgumentException("output tolerance dmax must be >= 0, got " + dmax);
+        }
+        if (dmax > 0 && kind == Kind.CE) {
+            throw new IllegalArgumentException("an output tolerance dmax applies to squared-error losses, not cross-entropy");
+        }
+    }
+
+    /** A loss without output tolerance. */
+    public Loss(Kind kind, Reduction reduction) {
+        this(kind, reduction, 0);
+    }
+
+    /** The same loss with SNNS's output tolerance dmax. */
+    public Loss withTolerance(double dmax) {
+        return new Loss(kind, reduction, dmax);
+    }
+
+    /** The same loss with another reduction. */
+    public Loss withReduction(Reduction r) {
+        return new Loss(kind, r, dmax);
     }
 
     /**
@@ -64,7 +89,8 @@ public record Loss(Kind kind, Reduction reduction) {
     /** The canonical spec: "sse", "ce", or with a non-default reduction "sse:mean". */
     public String name() {
         String k = kind.name().toLowerCase(Locale.ROOT);
-        return reduction == parse(k).reduction ? k : k + ":" + reduction.name().toLowerCase(Locale.ROOT);
+        String n = reduction == parse(k).reduction ? k : k + ":" + reduction.name().toLowerCase(Locale.ROOT);
+        return dmax == 0 ? n : n + " (dmax " + dmax + ")";
     }
 
     /**
@@ -95,21 +121,19 @@ public record Loss(Kind kind, Reduction reduction) {
         int n = rows * width;
         double s = 0;
         switch (kind) {
-            case SSE -> {
-                for (int i = 0; i < n; i++) {
-                    double d = b[i] - a[i];
-                    s += d * d;
-                }
-                s *= 0.5;
-            }
-            case MSE -> {
-                for (int i = 0; i < n; i++) {
-                    double d = b[i] - a[i];
-                    s += d * d;
-                }
-                s /= width;
-            }
+            case SSE -> s = 0.5 * squares(a, b, n);
+            case MSE -> s = squares(a, b, n) / width;
             case CE -> s = output instanceof Softmax ? softmaxCe(z, b, rows, width) : binaryCe(z, b, n);
+        }
+        return s;
+    }
+
+    private double squares(float[] a, float[] b, int n) {
+        double s = 0;
+        for (int i = 0; i < n; i++) {
+            double d = b[i] - a[i];
+            if (dmax > 0 && Math.abs(d) <= dmax) continue;
+            s += d * d;
         }
         return s;
     }
@@ -153,6 +177,9 @@ public record Loss(Kind kind, Reduction reduction) {
             case CE -> scale;             // fused: dE/dz = a - b
         };
         for (int i = 0; i < n; i++) d[i] = k * (a[i] - b[i]);
+        if (dmax > 0) {
+            for (int i = 0; i < n; i++) if (Math.abs(b[i] - a[i]) <= dmax) d[i] = 0f;
+        }
     }
 
     /** The factor that turns a sum over a batch of {@code rows} patterns into this loss's reduction. */

@@ -15,8 +15,16 @@ package org.neurona.math;
  * Every method computes {@code C = A op B} (or {@code C += ...} when {@code accumulate}) where the
  * dimensions are named m, n, k with C (m, n) and k the summed dimension. Arrays may be longer than
  * needed; only the leading elements are used. C must not alias A or B. Only C is modified.
- * These methods do not allocate; with a {@link Parallel} of more than one thread, rows of C are
- * split among the threads.
+ *
+ * <p>The facade picks the loop by shape, so callers never choose one: tiny products (online
+ * learning, fewer than about 4096 multiply-adds or fewer than 8 columns) run plain loops with no
+ * set-up; larger ones run a packed, blocked kernel that the JIT vectorises (see
+ * docs/PERFORMANCE.md for its speed). With a {@link Parallel} of more than one thread, products
+ * above about 131,000 multiply-adds are split by rows of C among the threads. Each element of C
+ * is computed by the same sequence of float operations whatever the thread count, so results are
+ * bit-identical from run to run and across thread counts. After the first call on a thread,
+ * single-threaded calls allocate nothing (the packed kernel keeps fixed-size scratch buffers per
+ * thread); {@link GemmReference} holds the plain triple loops the kernels are tested against.
  */
 public final class Gemm {
     private Gemm() {}
@@ -28,7 +36,7 @@ public final class Gemm {
      */
     public static void mulNT(float[] a, float[] b, float[] c, int m, int n, int k,
                              boolean accumulate, Parallel par) {
-        check(a, (long) m * k, "A", b, (long) n * k, "B", c, (long) m * n);
+        check(a, m, k, b, n, k, c, m, n, k);
         GemmKernels.nt(a, b, c, m, n, k, accumulate, par);
     }
 
@@ -39,7 +47,7 @@ public final class Gemm {
      */
     public static void mulTN(float[] a, float[] b, float[] c, int m, int n, int k,
                              boolean accumulate, Parallel par) {
-        check(a, (long) k * m, "A", b, (long) k * n, "B", c, (long) m * n);
+        check(a, k, m, b, k, n, c, m, n, k);
         GemmKernels.tn(a, b, c, m, n, k, accumulate, par);
     }
 
@@ -50,15 +58,29 @@ public final class Gemm {
      */
     public static void mulNN(float[] a, float[] b, float[] c, int m, int n, int k,
                              boolean accumulate, Parallel par) {
-        check(a, (long) m * k, "A", b, (long) k * n, "B", c, (long) m * n);
+        check(a, m, k, b, k, n, c, m, n, k);
         GemmKernels.nn(a, b, c, m, n, k, accumulate, par);
     }
 
-    private static void check(float[] a, long needA, String nameA, float[] b, long needB, String nameB,
-                              float[] c, long needC) {
-        if (a.length < needA) throw new IllegalArgumentException(nameA + " has " + a.length + " elements, needs " + needA);
-        if (b.length < needB) throw new IllegalArgumentException(nameB + " has " + b.length + " elements, needs " + needB);
-        if (c.length < needC) throw new IllegalArgumentException("C has " + c.length + " elements, needs " + needC);
-        if (c == a || c == b) throw new IllegalArgumentException("C must not alias A or B");
+    /** Checks shapes and aliasing; A is stored (ra, ca), B (rb, cb). Builds no strings unless it throws. */
+    private static void check(float[] a, int ra, int ca, float[] b, int rb, int cb, float[] c, int m, int n, int k) {
+        if (m < 0 || n < 0 || k < 0) {
+            throw new IllegalArgumentException("dimensions must be >= 0, got m=" + m + ", n=" + n + ", k=" + k);
+        }
+        if (a.length < (long) ra * ca) throw tooShort("A", ra, ca, a.length);
+        if (b.length < (long) rb * cb) throw tooShort("B", rb, cb, b.length);
+        if (c.length < (long) m * n) throw tooShort("C", m, n, c.length);
+        if (c == a) throw aliased("A", ra, ca, m, n);
+        if (c == b) throw aliased("B", rb, cb, m, n);
+    }
+
+    private static IllegalArgumentException tooShort(String name, int rows, int cols, int has) {
+        return new IllegalArgumentException(name + " (" + rows + ", " + cols + ") needs " + (long) rows * cols
+                + " elements but its array has " + has);
+    }
+
+    private static IllegalArgumentException aliased(String name, int rows, int cols, int m, int n) {
+        return new IllegalArgumentException("C (" + m + ", " + n + ", " + (long) m * n + " elements) must not be the same array as "
+                + name + " (" + rows + ", " + cols + ", " + (long) rows * cols + " elements)");
     }
 }

@@ -3,82 +3,236 @@ package org.neurona.math;
 import java.util.Arrays;
 
 /**
- * The fast loops behind {@link Gemm}: rows of C split among threads, inner loops written so the
- * JIT vectorises them (unit stride over the longest dimension). A serial call runs the row loop
- * directly, with no task objects, so small products (online learning) do not allocate.
+ * The loops behind {@link Gemm}: a plain kernel for tiny and awkward shapes and a blocked,
+ * packed kernel that the JIT (C2) turns into AVX/NEON vector code, with rows of C split among
+ * the threads of a {@link Parallel}.
+ *
+ * <p>Legend: C (m, n) = A . B summed over k. {@code A(i, q)} is read as
+ * {@code a[i * sa + q * sq]}, so one loop serves all three layouts: NN and NT read A (m, k)
+ * ({@code sa = k, sq = 1}), TN reads A stored (k, m) ({@code sa = 1, sq = m}). B is read
+ * through a packed panel, so its layout only matters to {@link #pack}.
+ *
+ * <h2>Why the fast kernel looks the way it does</h2>
+ * C2's auto-vectoriser (JDK 17 to 25) only vectorises a loop when it can prove that no store
+ * feeds a later load of another iteration. It cannot tell two {@code float[]} parameters apart,
+ * so {@code c[ci + j] += x * b[bj + j]} with two different variable offsets stays scalar
+ * (measured: 3.5 GFLOP/s, the same as with the vectoriser switched off), while the same loop
+ * with every array indexed by the bare {@code j} is vectorised (about 25 GFLOP/s). The fast
+ * kernel therefore works on per-thread scratch rows that all start at index 0:
+ * <ol>
+ *   <li>a panel of {@code KC} rows of {@code NC} floats holding B (q0.., j0..), one array per
+ *       row, packed once per block (for NT this packing is the transpose, so the inner loop
+ *       runs over contiguous memory instead of being a dot product, which C2 cannot
+ *       vectorise because float addition is not associative);</li>
+ *   <li>an accumulator row holding C (i, j0..j0+NC), copied in, updated and copied back;</li>
+ *   <li>the update {@code acc[j] = fma(x5, p5[j], ... fma(x0, p0[j], acc[j]))}: six rows of
+ *       the panel per pass. Six, because a seventh memory stream makes C2 give up, and
+ *       {@link Math#fma} because the same expression written with * and + is not vectorised
+ *       at six terms (both measured on this project's bench machine, see docs/PERFORMANCE.md).
+ *       Math.fma is an intrinsic on every x86-64 with FMA3 (2013 on) and on AArch64.</li>
+ * </ol>
+ *
+ * <p>Every element of C is computed by the same sequence of floating-point operations whatever
+ * the thread count and whichever rows a thread gets (the path and the blocking depend on the
+ * shape only), so results are bit-identical across runs and across thread counts.
+ *
+ * <p>Scratch buffers live in a {@link ThreadLocal} of each calling or worker thread, sized once
+ * to the fixed block size; they carry no information from one call to the next. After the first
+ * call on a thread, the serial path allocates nothing.
  */
 final class GemmKernels {
     private GemmKernels() {}
 
-    private static int parts(Parallel par, int m, long work) {
-        if (par.threads() == 1 || work < 1 << 16) return 1;
-        return Math.min(par.threads(), m);
+    /** Columns of C per block: the accumulator row and the panel rows hold this many floats. */
+    static final int NC = 256;
+    /** Rows of the packed panel (summed dimension per block), a multiple of {@link #KU}. */
+    static final int KC = 96;
+    /** Panel rows consumed per pass of the inner loop. */
+    static final int KU = 6;
+
+    /** Products smaller than this many multiply-adds run the plain loops: packing would cost more. */
+    static final long FAST_MIN_WORK = 4096;
+    /** Products smaller than this many multiply-adds stay on the calling thread. */
+    static final long PARALLEL_MIN_WORK = 1L << 17;
+
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
+    /** Per-thread buffers of the fast kernel, and a reusable task so forking does not allocate one. */
+    private static final class Scratch {
+        final float[][] panel = new float[KC][NC];
+        final float[] acc = new float[NC];
+        final RowsTask task = new RowsTask();
     }
 
+    // ---------------------------------------------------------------- entry points (called by Gemm)
+
+    /** C (m, n) (+)= A (m, k) . B^T, B stored (n, k). */
     static void nt(float[] a, float[] b, float[] c, int m, int n, int k, boolean acc, Parallel par) {
-        int parts = parts(par, m, (long) m * n * k);
-        if (parts == 1) {
-            ntRows(a, b, c, 0, m, n, k, acc);
-            return;
-        }
-        par.forEachPart(parts, p -> ntRows(a, b, c, lo(m, p, parts), lo(m, p + 1, parts), n, k, acc));
+        run(Variant.NT, a, b, c, m, n, k, acc, par);
     }
 
+    /** C (m, n) (+)= A^T . B, A stored (k, m), B stored (k, n). */
     static void tn(float[] a, float[] b, float[] c, int m, int n, int k, boolean acc, Parallel par) {
-        int parts = parts(par, m, (long) m * n * k);
-        if (parts == 1) {
-            tnRows(a, b, c, 0, m, m, n, k, acc);
-            return;
-        }
-        par.forEachPart(parts, p -> tnRows(a, b, c, lo(m, p, parts), lo(m, p + 1, parts), m, n, k, acc));
+        run(Variant.TN, a, b, c, m, n, k, acc, par);
     }
 
+    /** C (m, n) (+)= A (m, k) . B (k, n). */
     static void nn(float[] a, float[] b, float[] c, int m, int n, int k, boolean acc, Parallel par) {
-        int parts = parts(par, m, (long) m * n * k);
+        run(Variant.NN, a, b, c, m, n, k, acc, par);
+    }
+
+    /** The three layouts of A and B; see the class legend. */
+    enum Variant { NT, TN, NN }
+
+    /** Whether the shape takes the packed kernel; depends on the shape only, never on threads. */
+    static boolean fast(int m, int n, int k) {
+        // Below 8 columns a vector lane would be mostly empty; below 6 summed terms the
+        // six-row pass never runs.
+        return n >= 8 && k >= KU && (long) m * n * k >= FAST_MIN_WORK;
+    }
+
+    private static void run(Variant v, float[] a, float[] b, float[] c, int m, int n, int k,
+                            boolean acc, Parallel par) {
+        if (m == 0 || n == 0) return;
+        long work = (long) m * n * k;
+        int parts = par.threads() == 1 || work < PARALLEL_MIN_WORK ? 1 : Math.min(par.threads(), m);
         if (parts == 1) {
-            nnRows(a, b, c, 0, m, n, k, acc);
+            rows(v, a, b, c, 0, m, m, n, k, acc);
             return;
         }
-        par.forEachPart(parts, p -> nnRows(a, b, c, lo(m, p, parts), lo(m, p + 1, parts), n, k, acc));
-    }
-
-    private static int lo(int m, int p, int parts) {
-        return (int) ((long) m * p / parts);
-    }
-
-    private static void ntRows(float[] a, float[] b, float[] c, int lo, int hi, int n, int k, boolean acc) {
-        for (int i = lo; i < hi; i++) {
-            int ai = i * k;
-            for (int j = 0; j < n; j++) {
-                int bj = j * k;
-                float s = 0f;
-                for (int q = 0; q < k; q++) s += a[ai + q] * b[bj + q];
-                c[i * n + j] = acc ? c[i * n + j] + s : s;
-            }
+        RowsTask task = SCRATCH.get().task;
+        task.set(v, a, b, c, m, n, k, acc, parts);
+        try {
+            par.forEachPart(parts, task);
+        } finally {
+            task.clear();
         }
     }
 
-    private static void tnRows(float[] a, float[] b, float[] c, int lo, int hi, int m, int n, int k, boolean acc) {
+    /**
+     * One thread's share: rows [lo, hi) of C. Fields are written by the forking thread before
+     * {@link Parallel#forEachPart} hands the task to the pool, which orders them before the reads.
+     */
+    private static final class RowsTask implements java.util.function.IntConsumer {
+        private Variant v;
+        private float[] a, b, c;
+        private int m, n, k, parts;
+        private boolean acc;
+
+        void set(Variant v, float[] a, float[] b, float[] c, int m, int n, int k, boolean acc, int parts) {
+            this.v = v; this.a = a; this.b = b; this.c = c;
+            this.m = m; this.n = n; this.k = k; this.acc = acc; this.parts = parts;
+        }
+
+        void clear() {
+            a = b = c = null; // do not keep the caller's arrays reachable
+        }
+
+        @Override
+        public void accept(int p) {
+            int lo = (int) ((long) m * p / parts), hi = (int) ((long) m * (p + 1) / parts);
+            rows(v, a, b, c, lo, hi, m, n, k, acc);
+        }
+    }
+
+    /** Rows [lo, hi) of C, on the current thread. */
+    static void rows(Variant v, float[] a, float[] b, float[] c, int lo, int hi, int m, int n, int k,
+                     boolean acc) {
+        if (lo >= hi) return;
+        if (!fast(m, n, k)) {
+            plainRows(v, a, b, c, lo, hi, m, n, k, acc);
+            return;
+        }
+        int sa = v == Variant.TN ? 1 : k, sq = v == Variant.TN ? m : 1;
+        Scratch s = SCRATCH.get();
+        packedRows(v, a, sa, sq, b, c, lo, hi, n, k, acc, s.panel, s.acc);
+    }
+
+    // ---------------------------------------------------------------- plain kernel
+
+    /** The plain loops: no scratch, no packing; exact for tiny shapes such as online learning. */
+    static void plainRows(Variant v, float[] a, float[] b, float[] c, int lo, int hi, int m, int n, int k,
+                          boolean acc) {
+        if (v == Variant.NT) {
+            for (int i = lo; i < hi; i++) {
+                int ai = i * k, ci = i * n;
+                for (int j = 0; j < n; j++) {
+                    int bj = j * k;
+                    float s = 0f;
+                    for (int q = 0; q < k; q++) s += a[ai + q] * b[bj + q];
+                    c[ci + j] = acc ? c[ci + j] + s : s;
+                }
+            }
+            return;
+        }
+        int sa = v == Variant.TN ? 1 : k, sq = v == Variant.TN ? m : 1;
         for (int i = lo; i < hi; i++) {
             int ci = i * n;
             if (!acc) Arrays.fill(c, ci, ci + n, 0f);
             for (int q = 0; q < k; q++) {
-                float aqi = a[q * m + i];
+                float x = a[i * sa + q * sq];
                 int bq = q * n;
-                for (int j = 0; j < n; j++) c[ci + j] += aqi * b[bq + j];
+                for (int j = 0; j < n; j++) c[ci + j] += x * b[bq + j];
             }
         }
     }
 
-    private static void nnRows(float[] a, float[] b, float[] c, int lo, int hi, int n, int k, boolean acc) {
-        for (int i = lo; i < hi; i++) {
-            int ci = i * n, ai = i * k;
-            if (!acc) Arrays.fill(c, ci, ci + n, 0f);
-            for (int q = 0; q < k; q++) {
-                float aiq = a[ai + q];
-                int bq = q * n;
-                for (int j = 0; j < n; j++) c[ci + j] += aiq * b[bq + j];
+    // ---------------------------------------------------------------- packed kernel
+
+    /**
+     * Rows [lo, hi) of C through packed panels. Loop order: column block j0, summed block q0,
+     * then every row i, so one packed panel (KC x NC floats, L1/L2 resident) serves all rows.
+     */
+    private static void packedRows(Variant v, float[] a, int sa, int sq, float[] b, float[] c,
+                                   int lo, int hi, int n, int k, boolean acc, float[][] panel, float[] row) {
+        for (int j0 = 0; j0 < n; j0 += NC) {
+            int nb = Math.min(NC, n - j0);
+            for (int q0 = 0; q0 < k; q0 += KC) {
+                int kb = Math.min(KC, k - q0);
+                pack(v, b, n, k, q0, kb, j0, nb, panel);
+                boolean fresh = q0 == 0 && !acc;
+                for (int i = lo; i < hi; i++) {
+                    int ci = i * n + j0;
+                    if (fresh) Arrays.fill(row, 0, nb, 0f);
+                    else System.arraycopy(c, ci, row, 0, nb);
+                    panelRow(a, i * sa + q0 * sq, sq, panel, kb, row, nb);
+                    System.arraycopy(row, 0, c, ci, nb);
+                }
             }
+        }
+    }
+
+    /** panel[t][jj] = B(q0 + t, j0 + jj) for t < kb, jj < nb. */
+    private static void pack(Variant v, float[] b, int n, int k, int q0, int kb, int j0, int nb,
+                             float[][] panel) {
+        if (v == Variant.NT) {
+            // B stored (n, k): read each row of B contiguously, scatter down a panel column.
+            for (int jj = 0; jj < nb; jj++) {
+                int bj = (j0 + jj) * k + q0;
+                for (int t = 0; t < kb; t++) panel[t][jj] = b[bj + t];
+            }
+        } else {
+            for (int t = 0; t < kb; t++) System.arraycopy(b, (q0 + t) * n + j0, panel[t], 0, nb);
+        }
+    }
+
+    /** row[0..nb) += sum over t < kb of A(i, q0 + t) * panel[t][0..nb), A(i, q0 + t) = a[ai + t*sq]. */
+    private static void panelRow(float[] a, int ai, int sq, float[][] panel, int kb, float[] row, int nb) {
+        int t = 0;
+        for (; t + KU <= kb; t += KU, ai += KU * sq) {
+            float x0 = a[ai], x1 = a[ai + sq], x2 = a[ai + 2 * sq];
+            float x3 = a[ai + 3 * sq], x4 = a[ai + 4 * sq], x5 = a[ai + 5 * sq];
+            float[] p0 = panel[t], p1 = panel[t + 1], p2 = panel[t + 2];
+            float[] p3 = panel[t + 3], p4 = panel[t + 4], p5 = panel[t + 5];
+            for (int j = 0; j < nb; j++) {
+                row[j] = Math.fma(x5, p5[j], Math.fma(x4, p4[j], Math.fma(x3, p3[j],
+                        Math.fma(x2, p2[j], Math.fma(x1, p1[j], Math.fma(x0, p0[j], row[j]))))));
+            }
+        }
+        for (; t < kb; t++, ai += sq) {
+            float x = a[ai];
+            float[] p = panel[t];
+            for (int j = 0; j < nb; j++) row[j] = Math.fma(x, p[j], row[j]);
         }
     }
 }

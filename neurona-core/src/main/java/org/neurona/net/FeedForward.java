@@ -128,13 +128,29 @@ public final class FeedForward {
      * {@code fused} (softmax + cross-entropy). Accumulates into every parameter's gradient.
      */
     public void backward(Workspace ws, float[] x, int rows, boolean fused, boolean training) {
+        backward(ws, x, rows, fused, training, 0f);
+    }
+
+    /**
+     * {@link #backward(Workspace, float[], int, boolean, boolean)} with Fahlman's flat-spot
+     * elimination: delta = dE/da (.) (f'(A) + c), so saturated units keep learning (SNNS's
+     * BackpropMomentum and Quickprop parameter c).
+     */
+    public void backward(Workspace ws, float[] x, int rows, boolean fused, boolean training, float flatSpot) {
         int last = layers.size() - 1;
+        if (flatSpot != 0f && ws.spare == null) ws.spare = new float[maxWidth(ws)];
         for (int l = last; l >= 0; l--) {
             float[] in = l == 0 ? x : ws.a[l - 1];
             float[] dIn = l == 0 ? null : ws.d[l - 1];
             layers.get(l).backward(in, ws.z[l], ws.a[l], ws.noise[l], ws.d[l], l == last && fused, dIn, rows,
-                    training, ws.par);
+                    training, ws.par, flatSpot, ws.spare);
         }
+    }
+
+    private static int maxWidth(Workspace ws) {
+        int m = 0;
+        for (float[] d : ws.d) m = Math.max(m, d.length);
+        return m;
     }
 
     /** A new workspace for batches of up to {@code maxRows} patterns. */
@@ -155,6 +171,7 @@ public final class FeedForward {
         final float[][] a;
         final float[][] d;
         final float[][] noise;
+        float[] spare; // flat-spot scratch, made on first use
 
         Workspace(FeedForward net, int maxRows, Parallel par) {
             if (maxRows < 1) throw new IllegalArgumentException("workspace needs at least one row, got " + maxRows);

@@ -85,6 +85,32 @@ public abstract class RecurrentNet {
         };
     }
 
+    /**
+     * A net of {@code spec} with the given weights, as read back from a model file: the arrays
+     * W_x, W_c, b_h, W_y, b_y in the order and layout of {@link #params()}, copied. The context
+     * starts at zero.
+     *
+     * @throws IllegalArgumentException if there are not five arrays of the spec's sizes
+     */
+    public static RecurrentNet restore(RecurrentSpec spec, List<float[]> values) {
+        RecurrentNet net = create(spec, new Rng(0));
+        if (values.size() != net.params.size()) {
+            throw new IllegalArgumentException(values.size() + " weight arrays for a recurrent net; expected "
+                    + net.params.size() + " (W_x, W_c, b_h, W_y, b_y)");
+        }
+        for (int p = 0; p < values.size(); p++) {
+            Param param = net.params.get(p);
+            float[] v = values.get(p);
+            if (v.length != param.size()) {
+                throw new IllegalArgumentException(param.name() + " has " + v.length + " values; " + spec.kind().name()
+                        .toLowerCase(java.util.Locale.ROOT) + " " + spec.inputs() + ":" + spec.hidden() + ":"
+                        + spec.outputs() + " needs " + param.size());
+            }
+            System.arraycopy(v, 0, param.value(), 0, v.length);
+        }
+        return net;
+    }
+
     /** The configuration this net was built from. */
     public RecurrentSpec spec() {
         return spec;

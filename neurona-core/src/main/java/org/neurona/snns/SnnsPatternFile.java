@@ -52,7 +52,6 @@ public record SnnsPatternFile(String version, Dataset data, List<String> pattern
     /** The version this class writes. */
     public static final String WRITE_VERSION = "V4.2";
 
-    private static final Pattern NUMBER = Pattern.compile("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?");
     private static final Pattern VERSION = Pattern.compile("V(\\d+)\\.(\\d+)");
     private static final DateTimeFormatter CTIME = DateTimeFormatter.ofPattern("EEE MMM ppd HH:mm:ss yyyy", Locale.ENGLISH);
     /** The SNNS writer breaks lines after this many values. */
@@ -71,7 +70,7 @@ public record SnnsPatternFile(String version, Dataset data, List<String> pattern
         }
         for (String c : patternClasses) {
             if (c.isEmpty() || c.chars().anyMatch(ch -> Character.isWhitespace(ch) || ch == '#')
-                    || NUMBER.matcher(c).matches()) {
+                    || isNumber(c)) {
                 throw new IllegalArgumentException(data.source() + ": class name '" + c
                         + "' cannot be written to a pattern file; expected a symbol without blanks or '#' that is not a number");
             }
@@ -176,11 +175,56 @@ public record SnnsPatternFile(String version, Dataset data, List<String> pattern
         if (v == 0) return (1 / v < 0) ? "-0" : "0";
         if (v == Math.rint(v) && Math.abs(v) < 1e6) return Long.toString((long) v);  // most pattern values: 0, 1, -1
         float f = (float) v;
+        if (f == v && Math.abs(v) >= 1e-4 && Math.abs(v) < 1e6) {
+            // the shortest decimal that reads back as f; when it has at most 6 significant
+            // digits it is also what %g prints, without the cost of BigDecimal
+            String s = Float.toString(f);
+            if (s.indexOf('E') < 0 && significantDigits(s) <= 6) return s;
+        }
         for (int p = 6; p < 9; p++) {
             String s = formatG(v, p);
             if (Float.parseFloat(s) == f) return s;
         }
         return formatG(v, 9);
+    }
+
+    private static int significantDigits(String plain) {
+        int n = 0;
+        boolean leading = true;
+        for (int i = 0; i < plain.length(); i++) {
+            char c = plain.charAt(i);
+            if (c < '0' || c > '9') continue;
+            if (leading && c == '0') continue;
+            leading = false;
+            n++;
+        }
+        // Float.toString never ends a fraction with zeros except the one of "x.0" (integers are handled before)
+        return n;
+    }
+
+    /** Whether s is a decimal number: optional sign, digits with an optional point, optional exponent. */
+    static boolean isNumber(String s) {
+        int i = 0, n = s.length();
+        if (i < n && (s.charAt(i) == '-' || s.charAt(i) == '+')) i++;
+        int digits = 0;
+        while (i < n && isDigit(s.charAt(i))) { i++; digits++; }
+        if (i < n && s.charAt(i) == '.') {
+            i++;
+            while (i < n && isDigit(s.charAt(i))) { i++; digits++; }
+        }
+        if (digits == 0) return false;
+        if (i < n && (s.charAt(i) == 'e' || s.charAt(i) == 'E')) {
+            i++;
+            if (i < n && (s.charAt(i) == '-' || s.charAt(i) == '+')) i++;
+            int e = 0;
+            while (i < n && isDigit(s.charAt(i))) { i++; e++; }
+            if (e == 0) return false;
+        }
+        return i == n;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 
     /** C's {@code %.<p>g}: p significant digits, trailing zeros stripped. */
@@ -281,7 +325,7 @@ public record SnnsPatternFile(String version, Dataset data, List<String> pattern
                 if (classes > 0) {
                     if (pos >= tokens.size()) eof("pattern " + (p + 1) + " of " + n + " needs a class name");
                     Token t = tokens.get(pos++);
-                    if (NUMBER.matcher(t.text()).matches() || t.text().length() == 1 && "[]:".contains(t.text())) {
+                    if (isNumber(t.text()) || t.text().length() == 1 && "[]:".contains(t.text())) {
                         fail(t.line(), "'" + t.text() + "' where pattern " + (p + 1) + " has its class name",
                                 "a class name (the header declares " + classes + " classes)");
                     }
@@ -340,12 +384,12 @@ public record SnnsPatternFile(String version, Dataset data, List<String> pattern
                     eof("pattern " + (p + 1) + " of " + n + " needs " + count + " " + what + " values, found " + j);
                 }
                 Token t = tokens.get(pos++);
-                if (!NUMBER.matcher(t.text()).matches()) {
+                if (!isNumber(t.text())) {
                     fail(t.line(), "'" + t.text() + "' as " + what + " value " + (j + 1) + " of " + count + " of pattern " + (p + 1),
                             "a number (the header declares " + inCount + " input and " + outCount + " output values per pattern)");
                 }
-                double v = Double.parseDouble(t.text());
-                float f = (float) v;
+                // straight to float (as SNNS stores it): a double in between could round twice
+                float f = Float.parseFloat(t.text());
                 if (Float.isInfinite(f)) {
                     fail(t.line(), what + " value " + t.text() + " of pattern " + (p + 1), "a number within float range (|v| < 3.4e38)");
                 }
@@ -383,7 +427,7 @@ public record SnnsPatternFile(String version, Dataset data, List<String> pattern
             while (true) {
                 Token t = next("']' closing the " + what);
                 if (t.text().equals("]")) return values;
-                if (!NUMBER.matcher(t.text()).matches()) fail(t.line(), "'" + t.text() + "' in the " + what, "a number or ']'");
+                if (!isNumber(t.text())) fail(t.line(), "'" + t.text() + "' in the " + what, "a number or ']'");
                 values.add(Double.parseDouble(t.text()));
             }
         }

@@ -59,55 +59,78 @@ public final class BpttForecaster {
             spec(kind, 1, hidden, hiddenActivation, outputActivation, mu, initScale); // validates them
         }
 
-        /** The recipe for {@code kind}. */
+        /** The builder's defaults for {@code kind}: the recipe. */
         public static Options defaults(RecurrentSpec.Kind kind) {
-            return new Options(kind, 16, "tanh", "linear", 0, 0, BpttOptions.defaults(), 0.2,
-                    TimeSeriesScaler.Kind.ZSCORE, 0, 1);
+            return builder(kind).build();
         }
 
-        public Options withKind(RecurrentSpec.Kind k) {
-            return new Options(k, hidden, hiddenActivation, outputActivation, k == RecurrentSpec.Kind.JORDAN ? mu : 0,
-                    initScale, training, testFraction, normalisation, forecast, seed);
+        public static Builder builder(RecurrentSpec.Kind kind) {
+            return new Builder(kind);
         }
 
-        public Options withHidden(int h) {
-            return new Options(kind, h, hiddenActivation, outputActivation, mu, initScale, training, testFraction,
-                    normalisation, forecast, seed);
+        /** A builder starting from these options. */
+        public Builder toBuilder() {
+            Builder b = new Builder(kind);
+            b.hidden = hidden;
+            b.hiddenActivation = hiddenActivation;
+            b.outputActivation = outputActivation;
+            b.mu = mu;
+            b.initScale = initScale;
+            b.training = training.toBuilder();
+            b.testFraction = testFraction;
+            b.normalisation = normalisation;
+            b.forecast = forecast;
+            b.seed = seed;
+            return b;
         }
 
-        public Options withMu(double m) {
-            return new Options(kind, hidden, hiddenActivation, outputActivation, m, initScale, training, testFraction,
-                    normalisation, forecast, seed);
-        }
+        /**
+         * Mutable helper that builds {@link Options}; defaults live here (and in
+         * {@link BpttOptions.Builder} for the training) and only here. The command line's options
+         * map one to one: --hidden, --bptt, --epochs, --eta, --momentum, --test-fraction, --forecast.
+         */
+        public static final class Builder {
+            private final RecurrentSpec.Kind kind;
+            private int hidden = 16;
+            private String hiddenActivation = "tanh";
+            private String outputActivation = "linear";
+            private double mu = 0;
+            private double initScale = 0;
+            private BpttOptions.Builder training = BpttOptions.builder();
+            private double testFraction = 0.2;
+            private TimeSeriesScaler.Kind normalisation = TimeSeriesScaler.Kind.ZSCORE;
+            private int forecast = 0;
+            private long seed = 1;
 
-        public Options withInitScale(double s) {
-            return new Options(kind, hidden, hiddenActivation, outputActivation, mu, s, training, testFraction,
-                    normalisation, forecast, seed);
-        }
+            private Builder(RecurrentSpec.Kind kind) {
+                this.kind = kind;
+            }
 
-        public Options withTraining(BpttOptions t) {
-            return new Options(kind, hidden, hiddenActivation, outputActivation, mu, initScale, t, testFraction,
-                    normalisation, forecast, seed);
-        }
+            public Builder hidden(int v) { hidden = v; return this; }
+            public Builder activations(String f, String g) { hiddenActivation = f; outputActivation = g; return this; }
+            /** Jordan's context decay. */
+            public Builder mu(double v) { mu = v; return this; }
+            /** Initial weights uniform(-s, s); 0 = 1/sqrt(H). */
+            public Builder initScale(double v) { initScale = v; return this; }
+            /** All training options at once (replaces what {@link #bptt} etc. set). */
+            public Builder training(BpttOptions v) { training = v.toBuilder(); return this; }
+            /** Truncated BPTT over k steps; 0 = full BPTT. */
+            public Builder bptt(int k) { training.window(k); return this; }
+            public Builder epochs(int v) { training.epochs(v); return this; }
+            public Builder eta(double v) { training.eta(v); return this; }
+            public Builder momentum(double v) { training.momentum(v); return this; }
+            public Builder lambda(double v) { training.lambda(v); return this; }
+            public Builder clipNorm(double v) { training.clipNorm(v); return this; }
+            public Builder testFraction(double v) { testFraction = v; return this; }
+            public Builder normalisation(TimeSeriesScaler.Kind v) { normalisation = v; return this; }
+            /** Steps to forecast beyond the end of the series. */
+            public Builder forecast(int v) { forecast = v; return this; }
+            public Builder seed(long v) { seed = v; return this; }
 
-        public Options withTestFraction(double f) {
-            return new Options(kind, hidden, hiddenActivation, outputActivation, mu, initScale, training, f,
-                    normalisation, forecast, seed);
-        }
-
-        public Options withNormalisation(TimeSeriesScaler.Kind n) {
-            return new Options(kind, hidden, hiddenActivation, outputActivation, mu, initScale, training, testFraction,
-                    n, forecast, seed);
-        }
-
-        public Options withForecast(int n) {
-            return new Options(kind, hidden, hiddenActivation, outputActivation, mu, initScale, training, testFraction,
-                    normalisation, n, seed);
-        }
-
-        public Options withSeed(long s) {
-            return new Options(kind, hidden, hiddenActivation, outputActivation, mu, initScale, training, testFraction,
-                    normalisation, forecast, s);
+            public Options build() {
+                return new Options(kind, hidden, hiddenActivation, outputActivation, mu, initScale, training.build(),
+                        testFraction, normalisation, forecast, seed);
+            }
         }
 
         /** The net for a series of {@code width} variables (inputs = outputs = width). */
@@ -125,7 +148,8 @@ public final class BpttForecaster {
     /**
      * What {@link #fit} found. Arrays are row-major (steps, D) in the series' own units.
      *
-     * @param net             the trained net
+     * @param net             the trained net (its context is where the last forecast left it: call
+     *                        {@code resetContext()} before predicting a new sequence)
      * @param scaler          the normalisation fitted on the training part (the net works in its units)
      * @param split           s, the first step of the test part (= T when there is no test part)
      * @param trainMse        one-step MSE over x_1 .. x_(s-1)

@@ -5,8 +5,9 @@ import org.neurona.loss.Loss;
 
 /**
  * How {@link BpttTrainer} trains a recurrent net on a sequence: an immutable, validated record.
- * Defaults ({@link #defaults()}) are those of the lecture's time-series exercise: momentum
- * descent eta = 0.01, alpha = 0.9, 50 epochs, windows of 20 steps with the context carried over.
+ * Defaults ({@link #defaults()}, {@link Builder}) are those of the issue's time-series recipe:
+ * momentum descent eta = 0.01, alpha = 0.9, 50 epochs, windows of 20 steps with the context
+ * carried over, the lecture's SSE.
  *
  * @param rule          the learning rule (eta, momentum alpha), applied once per window
  * @param epochs        passes over the sequence, at least 1
@@ -54,38 +55,61 @@ public record BpttOptions(LearningRule rule, int epochs, int window, boolean car
         }
     }
 
-    /** eta 0.01, momentum 0.9, 50 epochs, window 20, context carried, no L2, no clipping, the lecture's SSE. */
+    /** The builder's defaults: eta 0.01, momentum 0.9, 50 epochs, window 20, context carried, no L2, no clipping, SSE. */
     public static BpttOptions defaults() {
-        return new BpttOptions(new Sgd(0.01, 0.9), 50, 20, true, 0, 0, Loss.SSE);
+        return builder().build();
     }
 
-    public BpttOptions withRule(LearningRule r) {
-        return new BpttOptions(r, epochs, window, carryContext, lambda, clipNorm, loss);
+    public static Builder builder() {
+        return new Builder();
     }
 
-    public BpttOptions withEpochs(int n) {
-        return new BpttOptions(rule, n, window, carryContext, lambda, clipNorm, loss);
+    /** A builder starting from these options. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.rule = rule;
+        b.epochs = epochs;
+        b.window = window;
+        b.carryContext = carryContext;
+        b.lambda = lambda;
+        b.clipNorm = clipNorm;
+        b.loss = loss;
+        return b;
     }
 
-    /** Truncated BPTT over k steps; 0 = full BPTT. */
-    public BpttOptions withWindow(int k) {
-        return new BpttOptions(rule, epochs, k, carryContext, lambda, clipNorm, loss);
-    }
+    /** Mutable helper that builds {@link BpttOptions}; defaults live here and only here. */
+    public static final class Builder {
+        private LearningRule rule;
+        private double eta = 0.01;
+        private double momentum = 0.9;
+        private int epochs = 50;
+        private int window = 20;
+        private boolean carryContext = true;
+        private double lambda = 0;
+        private double clipNorm = 0;
+        private Loss loss = Loss.SSE;
 
-    public BpttOptions withCarryContext(boolean carry) {
-        return new BpttOptions(rule, epochs, window, carry, lambda, clipNorm, loss);
-    }
+        private Builder() {}
 
-    public BpttOptions withLambda(double l) {
-        return new BpttOptions(rule, epochs, window, carryContext, l, clipNorm, loss);
-    }
+        /** Gradient descent with this learning rate (keeps the momentum set). */
+        public Builder eta(double v) { eta = v; rule = null; return this; }
+        /** Gradient descent with this momentum alpha (keeps the learning rate set). */
+        public Builder momentum(double v) { momentum = v; rule = null; return this; }
+        /** Any learning rule (overrides eta and momentum). */
+        public Builder rule(LearningRule v) { rule = v; return this; }
+        public Builder epochs(int v) { epochs = v; return this; }
+        /** Truncated BPTT over k steps; 0 = full BPTT. */
+        public Builder window(int k) { window = k; return this; }
+        public Builder carryContext(boolean v) { carryContext = v; return this; }
+        public Builder lambda(double v) { lambda = v; return this; }
+        /** Clip the gradient to this global norm; 0 = off. */
+        public Builder clipNorm(double v) { clipNorm = v; return this; }
+        public Builder loss(Loss v) { loss = v; return this; }
 
-    public BpttOptions withClipNorm(double c) {
-        return new BpttOptions(rule, epochs, window, carryContext, lambda, c, loss);
-    }
-
-    public BpttOptions withLoss(Loss l) {
-        return new BpttOptions(rule, epochs, window, carryContext, lambda, clipNorm, l);
+        public BpttOptions build() {
+            LearningRule r = rule != null ? rule : new Sgd(eta, momentum);
+            return new BpttOptions(r, epochs, window, carryContext, lambda, clipNorm, loss);
+        }
     }
 
     /** A one-line summary for logs and reports. */

@@ -63,6 +63,7 @@ public final class BpttTrainer {
                     + k + " steps; use a smaller window or a longer series");
         }
         List<Param> params = net.params();
+        Param[] ps = params.toArray(Param[]::new); // arrays: iterating a List would allocate per window
         Optimizer optimizer = options.rule().create(params);
         RecurrentNet.Tape tape = net.newTape(k);
         float[] dy = tape.dy();
@@ -84,10 +85,10 @@ public final class BpttTrainer {
                     sse += (double) r * r;
                     dy[i] = twoS * r;
                 }
-                for (Param p : params) p.zeroGrad();
+                for (Param p : ps) p.zeroGrad();
                 net.backward(tape);
-                addWeightDecay(params, options.lambda());
-                if (options.clipNorm() > 0) clip(params, options.clipNorm());
+                addWeightDecay(ps, options.lambda());
+                if (options.clipNorm() > 0) clip(ps, options.clipNorm());
                 optimizer.step();
             }
             double error = BpttOptions.squaredErrorScale(options.loss(), steps, O) * sse;
@@ -109,7 +110,7 @@ public final class BpttTrainer {
     }
 
     /** dE/dw += 2 lambda w on the weights (params that decay). */
-    private static void addWeightDecay(List<Param> params, double lambda) {
+    private static void addWeightDecay(Param[] params, double lambda) {
         if (lambda == 0) return;
         float twoLambda = (float) (2 * lambda);
         for (Param p : params) {
@@ -120,7 +121,7 @@ public final class BpttTrainer {
     }
 
     /** g *= max / |g| when the global norm |g| over all parameters exceeds max. */
-    static void clip(List<Param> params, double max) {
+    static void clip(Param[] params, double max) {
         double sq = 0;
         for (Param p : params) {
             for (float v : p.grad()) sq += (double) v * v;

@@ -33,6 +33,10 @@ final class SmallNetOnline {
     /** Whether this path can train {@code net} with {@code options}. */
     static boolean applies(FeedForward net, TrainOptions options, int rows) {
         if (options.rowsPerUpdate(rows) != 1 || !(options.rule() instanceof Sgd)) return false;
+        if (options.flatSpot() != 0 || options.loss().dmax() != 0 || options.clipping() != null
+                || !(options.schedule() instanceof Schedule.Constant)) {
+            return false;
+        }
         int last = net.layers().size() - 1;
         for (int l = 0; l <= last; l++) {
             Activation f = net.layers().get(l).activation();

@@ -17,9 +17,13 @@ import org.neurona.loss.Loss;
  * @param seed        seeds shuffling and stochastic activations
  * @param shuffle     reshuffle the patterns every epoch
  * @param threads     kernel threads (results are bit-identical for a given thread count)
+ * @param schedule    learning rate per epoch ({@link Schedule.Constant} keeps the rule's own)
+ * @param clipping    gradient clipping before each update, or null for none
+ * @param flatSpot    Fahlman's flat-spot elimination: c added to f'(net) in the backward pass (0: off)
  */
 public record TrainOptions(Loss loss, LearningRule rule, Mode mode, int batchSize, double lambda, int epochs,
-                           double targetError, long seed, boolean shuffle, int threads) {
+                           double targetError, long seed, boolean shuffle, int threads, Schedule schedule,
+                           GradientClipping clipping, double flatSpot) {
 
     public TrainOptions {
         if (loss == null) throw new IllegalArgumentException("loss is required");
@@ -34,6 +38,18 @@ public record TrainOptions(Loss loss, LearningRule rule, Mode mode, int batchSiz
         if (epochs < 1) throw new IllegalArgumentException("epochs must be >= 1, got " + epochs);
         if (!(targetError >= 0)) throw new IllegalArgumentException("target error must be >= 0, got " + targetError);
         if (threads < 1) throw new IllegalArgumentException("threads must be >= 1, got " + threads);
+        if (schedule == null) schedule = new Schedule.Constant();
+        if (!(schedule instanceof Schedule.Constant) && !Schedule.appliesTo(rule)) {
+            throw new IllegalArgumentException("learning-rate schedule '" + schedule.name() + "' needs a rule with a"
+                    + " learning rate; '" + rule.name() + "' adapts its own step sizes");
+        }
+        if (!(flatSpot >= 0) || Double.isInfinite(flatSpot)) {
+            throw new IllegalArgumentException("flat-spot constant must be >= 0, got " + flatSpot);
+        }
+        if (rule instanceof FullBatchRule && mode != Mode.BATCH) {
+            throw new IllegalArgumentException("learning rule '" + rule.name() + "' works on the whole training set;"
+                    + " use batch mode, not " + mode.name().toLowerCase(java.util.Locale.ROOT));
+        }
     }
 
     /** A builder starting from the lecture's defaults. */
@@ -54,6 +70,9 @@ public record TrainOptions(Loss loss, LearningRule rule, Mode mode, int batchSiz
         b.seed = seed;
         b.shuffle = shuffle;
         b.threads = threads;
+        b.schedule = schedule;
+        b.clipping = clipping;
+        b.flatSpot = flatSpot;
         return b;
     }
 
@@ -80,6 +99,9 @@ public record TrainOptions(Loss loss, LearningRule rule, Mode mode, int batchSiz
         private long seed = 1;
         private boolean shuffle = false;
         private int threads = 1;
+        private Schedule schedule = new Schedule.Constant();
+        private GradientClipping clipping;
+        private double flatSpot = 0;
 
         private Builder() {}
 
@@ -88,6 +110,27 @@ public record TrainOptions(Loss loss, LearningRule rule, Mode mode, int batchSiz
         public Builder eta(double v) { eta = v; rule = null; return this; }
         /** Gradient descent with this momentum alpha (keeps the learning rate set). */
         public Builder momentum(double v) { momentum = v; rule = null; return this; }
+        /**
+         * Everything an SNNS-style learning setup fixes ({@link LearningRules#parse}): the rule,
+         * how patterns are presented (online, batch, chunks of k), the flat-spot constant, the
+         * output tolerance dmax, and whether the batch gradient is averaged.
+         */
+        public Builder learn(LearningRules.Setup setup) {
+            rule = setup.rule();
+            switch (setup.presentation()) {
+                case ONLINE -> mode = Mode.ONLINE;
+                case BATCH -> mode = Mode.BATCH;
+                case CHUNK -> {
+                    mode = Mode.MINIBATCH;
+                    batchSize = setup.chunkSize();
+                }
+            }
+            flatSpot = setup.flatSpot();
+            loss = loss.withTolerance(setup.dmax());
+            if (setup.averaged()) loss = loss.withReduction(Loss.Reduction.MEAN);
+            return this;
+        }
+
         /** Any learning rule (overrides eta and momentum). */
         public Builder rule(LearningRule v) { rule = v; return this; }
         public Builder mode(Mode v) { mode = v; return this; }
@@ -100,10 +143,14 @@ public record TrainOptions(Loss loss, LearningRule rule, Mode mode, int batchSiz
         public Builder seed(long v) { seed = v; return this; }
         public Builder shuffle(boolean v) { shuffle = v; return this; }
         public Builder threads(int v) { threads = v; return this; }
+        public Builder schedule(Schedule v) { schedule = v; return this; }
+        public Builder clipping(GradientClipping v) { clipping = v; return this; }
+        public Builder flatSpot(double v) { flatSpot = v; return this; }
 
         public TrainOptions build() {
             LearningRule r = rule != null ? rule : new Sgd(eta, momentum);
-            return new TrainOptions(loss, r, mode, batchSize, lambda, epochs, targetError, seed, shuffle, threads);
+            return new TrainOptions(loss, r, mode, batchSize, lambda, epochs, targetError, seed, shuffle, threads,
+                    schedule, clipping, flatSpot);
         }
     }
 }

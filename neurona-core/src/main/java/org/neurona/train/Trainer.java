@@ -73,7 +73,13 @@ public final class Trainer {
         int n = train.rows(), in = train.inputs(), outW = train.outputs();
         int batch = options.rowsPerUpdate(n);
         List<Param> params = net.params();
-        Optimizer optimizer = options.rule().create(params);
+        Optimizer optimizer = options.rule() instanceof FullBatchRule fb
+                ? fb.create(params, objective(net, train, loss, out, fused))
+                : options.rule().create(params);
+        LossAware lossAware = optimizer instanceof LossAware la ? la : null;
+        GradientClipping clipping = options.clipping();
+        boolean scheduled = !(options.schedule() instanceof Schedule.Constant);
+        float flatSpot = (float) options.flatSpot();
         Rng rng = new Rng(options.seed());
         Rng activationRng = rng.split();
         int[] order = new int[n];
@@ -106,6 +112,7 @@ public final class Trainer {
                     }
                 }
                 long t0 = System.nanoTime();
+                if (scheduled) optimizer.learningRate(options.schedule().eta(epoch, options.rule().learningRate()));
                 if (options.shuffle()) rng.shuffle(order);
                 double sum = 0;
                 if (small != null) sum = small.epoch(train, order);
@@ -114,16 +121,21 @@ public final class Trainer {
                     if (copy) gather(train, order, start, rows, xb, bb);
                     for (Param p : params) p.zeroGrad();
                     float[] a = net.forward(ws, xb, rows, activationRng);
-                    sum += loss.value(ws.outputNetInput(), a, bb, rows, outW, out);
+                    double batchError = loss.value(ws.outputNetInput(), a, bb, rows, outW, out);
+                    sum += batchError;
                     loss.delta(a, bb, ws.outputDelta(), rows, outW, loss.scale(rows));
-                    net.backward(ws, xb, rows, fused, true);
+                    net.backward(ws, xb, rows, fused, true, flatSpot);
                     if (lambda2 > 0) addWeightDecay(params, lambda2);
+                    if (clipping != null) clipping.apply(params);
+                    if (lossAware != null) {
+                        lossAware.loss(batchError * loss.scale(rows) + penalty(params, options.lambda()));
+                    }
                     optimizer.step();
                 }
                 double err = loss.reduction() == Loss.Reduction.SUM ? sum : sum / n;
                 double secs = (System.nanoTime() - t0) / 1e9;
                 if (!Double.isFinite(err)) {
-                    throw new TrainingDivergedException(epoch, err, options.rule().learningRate());
+                    throw new TrainingDivergedException(epoch, err, options.rule());
                 }
                 double verr = validation == null ? Double.NaN : error(net, validation, loss, evalWs);
                 trainErr.add(err);
@@ -142,6 +154,39 @@ public final class Trainer {
             }
         }
         return new History(trainErr, validErr, seconds, stop);
+    }
+
+    /** lambda sum w^2 over the weights (not biases): the L2 term of the error. */
+    private static double penalty(List<Param> params, double lambda) {
+        if (lambda == 0) return 0;
+        double s = 0;
+        for (Param p : params) {
+            if (!p.decays()) continue;
+            for (float w : p.value()) s += (double) w * w;
+        }
+        return lambda * s;
+    }
+
+    /**
+     * The full-batch error and gradient at the current weights, for rules that probe other points
+     * ({@link FullBatchRule}, e.g. scaled conjugate gradient): E(w) including the L2 term, and
+     * dE/dw in every parameter's gradient. Deterministic (no stochastic draws).
+     */
+    private Objective objective(FeedForward net, Dataset train, Loss loss, Activation out, boolean fused) {
+        int n = train.rows(), width = train.outputs();
+        FeedForward.Workspace ows = net.workspace(n, Parallel.SERIAL);
+        List<Param> params = net.params();
+        float lambda2 = (float) (2 * options.lambda());
+        float flatSpot = (float) options.flatSpot();
+        return () -> {
+            for (Param p : params) p.zeroGrad();
+            float[] a = net.forward(ows, train.x(), n, null);
+            double e = loss.value(ows.outputNetInput(), a, train.b(), n, width, out);
+            loss.delta(a, train.b(), ows.outputDelta(), n, width, loss.scale(n));
+            net.backward(ows, train.x(), n, fused, false, flatSpot);
+            if (lambda2 > 0) addWeightDecay(params, lambda2);
+            return e * loss.scale(n) + penalty(params, options.lambda());
+        };
     }
 
     private static void gather(Dataset d, int[] order, int start, int rows, float[] xb, float[] bb) {

@@ -10,6 +10,16 @@ public final class TrainingDivergedException extends RuntimeException {
         this.epoch = epoch;
     }
 
+    /** Divergence under {@code rule}: the advice names its learning rate, or its step sizes when it adapts them. */
+    public TrainingDivergedException(int epoch, double error, LearningRule rule) {
+        super(Double.isNaN(rule.learningRate())
+                ? "training diverged at epoch " + epoch + ": the error is " + error + "; '" + rule.name()
+                        + "' adapts its step sizes: try a smaller initial or maximum step, or scale the data"
+                : "training diverged at epoch " + epoch + ": the error is " + error
+                        + "; try a smaller learning rate than " + rule.learningRate());
+        this.epoch = epoch;
+    }
+
     /** The 1-based epoch at which the error stopped being finite. */
     public int epoch() {
         return epoch;

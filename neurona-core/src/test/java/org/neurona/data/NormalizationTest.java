@@ -93,6 +93,8 @@ class NormalizationTest {
         assertEquals(Kind.Z_SCORE, Kind.parse("norm"));
         assertEquals(Kind.CENTER, Kind.parse("center"));
         assertEquals("norm", Kind.Z_SCORE.rsnnsName());
+        for (Kind k : Kind.values()) assertEquals(k, Kind.parse(k.id()));
+        assertEquals("minmax", Kind.MIN_MAX.id());
         assertEquals("unknown normalisation 'log'; expected minmax (RSNNS 0_1), center or zscore (RSNNS norm)",
                 assertThrows(IllegalArgumentException.class, () -> Kind.parse("log")).getMessage());
     }

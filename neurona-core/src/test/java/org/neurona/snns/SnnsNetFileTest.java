@@ -135,6 +135,12 @@ class SnnsNetFileTest {
     }
 
     @Test
+    void windowsLineEndingsReadTheSame() throws IOException {
+        String text = Files.readString(SnnsTestData.net("encoder_mlp_8-3-8.net"));
+        assertEquals(SnnsNetFile.parse(text, "e.net"), SnnsNetFile.parse(text.replace("\n", "\r\n"), "e.net"));
+    }
+
+    @Test
     void writesTheSectionsSnnsReads() throws IOException {
         String text = SnnsNetFile.format(net("xor_mlp_2-2-1.net"), "now", 5);
         assertTrue(text.startsWith("SNNS network definition file V1.4-3D\ngenerated at now\n\nnetwork name : xor_mlp\n"), text);

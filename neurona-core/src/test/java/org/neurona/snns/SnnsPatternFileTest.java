@@ -167,6 +167,15 @@ class SnnsPatternFileTest {
     }
 
     @Test
+    void windowsLineEndingsReadTheSame() throws IOException {
+        String text = Files.readString(SnnsTestData.pat("xor.pat"));
+        SnnsPatternFile crlf = SnnsPatternFile.parse(text.replace("\n", "\r\n"), "xor.pat");
+        assertArrayEquals(SnnsPatternFile.parse(text, "xor.pat").data().x(), crlf.data().x());
+        String bad = "SNNS pattern definition file V4.2\r\ngenerated at now\r\nNo. of patterns : 1\r\nNo. of input units : 2\r\n0\r\n";
+        assertEquals("bad.pat, line 5: unexpected end of file: pattern 1 of 1 needs 2 input values, found 1", error(bad));
+    }
+
+    @Test
     void formatsValuesAsCPrintfG() {
         assertEquals("0.5", SnnsPatternFile.formatG(0.5, 6));
         assertEquals("100", SnnsPatternFile.formatG(100, 6));
@@ -180,6 +189,26 @@ class SnnsPatternFileTest {
         float f = 0.1234567f;
         assertEquals(f, Float.parseFloat(SnnsPatternFile.formatValue(f)));
         assertEquals("-0", SnnsPatternFile.formatValue(-0.0));
+    }
+
+    @Test
+    void everyFloatIsWrittenAsPrintfGWouldAndReadsBack() {
+        org.neurona.math.Rng rng = new org.neurona.math.Rng(3);
+        for (int i = 0; i < 20000; i++) {
+            float f = (float) ((rng.nextDouble() - 0.5) * Math.pow(10, rng.nextInt(14) - 7));
+            String written = SnnsPatternFile.formatValue(f);
+            assertEquals(f, Float.parseFloat(written), written);
+            String g6 = SnnsPatternFile.formatG(f, 6);
+            if (Float.parseFloat(g6) == f) assertEquals(g6, written, "as %g prints " + f);
+        }
+    }
+
+    @Test
+    void numbersAsTheScannerSeesThem() {
+        for (String ok : List.of("0", "-1", "+2.5", ".5", "5.", "1e-05", "-3.2E+7")) assertTrue(SnnsPatternFile.isNumber(ok), ok);
+        for (String bad : List.of("", "-", ".", "e5", "1e", "1.2.3", "0x10", "NaN", "Infinity", "1f", "\u0661")) {
+            assertTrue(!SnnsPatternFile.isNumber(bad), bad);
+        }
     }
 
     @Test

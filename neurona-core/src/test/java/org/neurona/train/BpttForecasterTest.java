@@ -49,8 +49,8 @@ class BpttForecasterTest {
         }
         assertEquals(elman.testMse(), s / 400, 1e-12);
         // free-running from the same state, the first forecast is the first one-step prediction; then
-        // the net's own errors are amplified (about 3.9 times per step at first: the linear predictor
-        // of two sines weighs x_t by 2 cos 0.2 + 2 cos 0.311), so no accuracy is asserted beyond it
+        // the net's own errors are amplified (the linear predictor of two sines weighs x_t by
+        // 2 cos 0.2 + 2 cos 0.311 = 3.86), so no accuracy is asserted beyond it
         assertEquals(400, elman.testForecast().length);
         assertEquals(elman.predictions()[1599], elman.testForecast()[0], 0.0);
         assertTrue(Double.isFinite(elman.testForecastMse()));
@@ -63,7 +63,7 @@ class BpttForecasterTest {
         TimeSeries laser = TimeSeries.laser();
         BpttOptions training = new BpttOptions(new Sgd(0.001, 0.9), 10, 20, true, 0, 0, Loss.SSE);
         BpttForecaster.Result r = BpttForecaster.fit(laser,
-                BpttForecaster.Options.defaults(Kind.ELMAN).withHidden(8).withTraining(training).withSeed(7));
+                BpttForecaster.Options.builder(Kind.ELMAN).hidden(8).training(training).seed(7).build());
         double[] h = r.history().trainErrorArray();
         assertTrue(h[9] < 0.25 * h[0], "training error should fall: " + h[0] + " -> " + h[9]);
         double mean = 0, variance = 0;
@@ -82,9 +82,8 @@ class BpttForecasterTest {
             rows[t][1] = Math.cos(0.3 * t);
         }
         TimeSeries circle = TimeSeries.of(rows, java.util.List.of("s", "c"), "circle");
-        BpttOptions training = BpttOptions.defaults().withEpochs(30).withClipNorm(1);
-        BpttForecaster.Result r = BpttForecaster.fit(circle,
-                BpttForecaster.Options.defaults(Kind.JORDAN).withMu(0.2).withHidden(8).withTraining(training).withForecast(5));
+        BpttForecaster.Result r = BpttForecaster.fit(circle, BpttForecaster.Options.builder(Kind.JORDAN)
+                .mu(0.2).hidden(8).epochs(30).clipNorm(1).forecast(5).build());
         assertEquals(299 * 2, r.predictions().length);
         assertEquals(5 * 2, r.forecast().length);
         // sin and cos together tell where on the circle it is: even a Jordan net predicts well
@@ -98,7 +97,7 @@ class BpttForecasterTest {
                 () -> BpttForecaster.fit(tiny, BpttForecaster.Options.defaults(Kind.ELMAN)));
         assertTrue(e.getMessage().contains("fewer than the BPTT window of 20 steps"), e.getMessage());
         IllegalArgumentException f = assertThrows(IllegalArgumentException.class,
-                () -> BpttForecaster.Options.defaults(Kind.ELMAN).withTestFraction(1.0));
+                () -> BpttForecaster.Options.builder(Kind.ELMAN).testFraction(1.0).build());
         assertTrue(f.getMessage().contains("test fraction"), f.getMessage());
     }
 }

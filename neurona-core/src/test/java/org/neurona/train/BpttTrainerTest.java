@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.neurona.layer.Param;
 import org.neurona.loss.Loss;
@@ -61,13 +60,13 @@ class BpttTrainerTest {
 
     @Test
     void clippingScalesTheGradientToTheGivenNorm() {
-        List<Param> params = List.of(new Param("a", new float[2], new float[] {3, 0}, true),
-                new Param("b", new float[1], new float[] {4}, false));
+        Param[] params = {new Param("a", new float[2], new float[] {3, 0}, true),
+                new Param("b", new float[1], new float[] {4}, false)};
         BpttTrainer.clip(params, 1.0);
-        assertEquals(0.6f, params.get(0).grad()[0], 1e-7);
-        assertEquals(0.8f, params.get(1).grad()[0], 1e-7);
+        assertEquals(0.6f, params[0].grad()[0], 1e-7);
+        assertEquals(0.8f, params[1].grad()[0], 1e-7);
         BpttTrainer.clip(params, 2.0); // already shorter: unchanged
-        assertEquals(0.6f, params.get(0).grad()[0], 1e-7);
+        assertEquals(0.6f, params[0].grad()[0], 1e-7);
     }
 
     @Test
@@ -134,7 +133,7 @@ class BpttTrainerTest {
         RecurrentNet carried = RecurrentNet.create(spec, new Rng(8));
         double[] h = new BpttTrainer(carry).train(carried, d[0], d[1], 100).trainErrorArray();
         RecurrentNet reset = RecurrentNet.create(spec, new Rng(8));
-        new BpttTrainer(carry.withCarryContext(false)).train(reset, d[0], d[1], 100);
+        new BpttTrainer(carry.toBuilder().carryContext(false).build()).train(reset, d[0], d[1], 100);
         assertTrue(evaluate(carried, d[0], d[1]) < 1e-3, "carried context MSE " + evaluate(carried, d[0], d[1]));
         assertTrue(evaluate(reset, d[0], d[1]) > 0.2, "reset context MSE " + evaluate(reset, d[0], d[1]));
         assertEquals(200, h.length);
@@ -150,7 +149,7 @@ class BpttTrainerTest {
         float[][] d = alternation(40);
         RecurrentNet net = RecurrentNet.create(RecurrentSpec.elman(1, 4, 1), new Rng(10));
         java.util.List<Integer> seen = new java.util.ArrayList<>();
-        History h = new BpttTrainer(BpttOptions.defaults().withWindow(10)).train(net, d[0], d[1], 40, e -> {
+        History h = new BpttTrainer(BpttOptions.builder().window(10).build()).train(net, d[0], d[1], 40, e -> {
             seen.add(e.number());
             assertEquals(50, e.maxEpochs());
             if (e.number() == 3) e.requestStop();
@@ -166,7 +165,7 @@ class BpttTrainerTest {
         for (int t = 0; t < 40; t++) d[1][t] *= 1000;
         RecurrentNet net = RecurrentNet.create(RecurrentSpec.elman(1, 4, 1), new Rng(10));
         TrainingDivergedException e = assertThrows(TrainingDivergedException.class,
-                () -> new BpttTrainer(BpttOptions.defaults().withRule(new Sgd(10, 0.9))).train(net, d[0], d[1], 40));
+                () -> new BpttTrainer(BpttOptions.builder().eta(10).build()).train(net, d[0], d[1], 40));
         assertTrue(e.epoch() >= 1 && e.getMessage().contains("smaller learning rate"), e.getMessage());
     }
 

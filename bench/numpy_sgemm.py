@@ -1,0 +1,64 @@
+#!/usr/bin/env python3
+"""The machine's practical float32 GEMM speed: numpy's matmul (OpenBLAS sgemm) at the shapes of
+neurona-bench's GemmBench, for comparison with neurona's kernels.
+
+  python3 bench/numpy_sgemm.py --threads 1
+  python3 bench/numpy_sgemm.py --threads 2
+
+Prints one line per shape: variant, m, n, k, GFLOP/s (2 m n k / best time of many calls; the
+best of 7 rounds of calls lasting >= 0.2 s each) and the BLAS numpy uses.
+NT is a @ b.T with b stored (n, k); TN is a.T @ b with a stored (k, m); NN is a @ b.
+The result goes into a preallocated array (out=), as neurona's kernels do.
+"""
+import argparse, os, sys, time
+
+ap = argparse.ArgumentParser()
+ap.add_argument("--threads", type=int, default=1)
+args = ap.parse_args()
+for v in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ[v] = str(args.threads)
+
+import numpy as np  # after the thread variables: OpenBLAS reads them when it loads
+
+SHAPES = ["nt:128x256x784", "nt:128x128x256", "nt:128x10x128",
+          "tn:256x784x128", "tn:128x256x128", "tn:10x128x128",
+          "nn:128x784x256", "nn:128x256x128", "nn:128x128x10",
+          "nt:32x64x784", "tn:64x784x32", "nt:32x10x64", "nt:1x3x2"]
+
+rng = np.random.default_rng(42)
+blas = "unknown"
+try:
+    cfg = np.show_config(mode="dicts")
+    blas = cfg["Build Dependencies"]["blas"]["name"] + " " + cfg["Build Dependencies"]["blas"].get("version", "")
+except Exception:
+    pass
+print(f"# numpy {np.__version__}, BLAS {blas}, threads {args.threads}")
+for s in SHAPES:
+    var, dims = s.split(":")
+    m, n, k = map(int, dims.split("x"))
+    f32 = np.float32
+    if var == "nt":
+        a = rng.uniform(-1, 1, (m, k)).astype(f32); b = rng.uniform(-1, 1, (n, k)).astype(f32)
+        fn = lambda: np.matmul(a, b.T, out=c)
+    elif var == "tn":
+        a = rng.uniform(-1, 1, (k, m)).astype(f32); b = rng.uniform(-1, 1, (k, n)).astype(f32)
+        fn = lambda: np.matmul(a.T, b, out=c)
+    else:
+        a = rng.uniform(-1, 1, (m, k)).astype(f32); b = rng.uniform(-1, 1, (k, n)).astype(f32)
+        fn = lambda: np.matmul(a, b, out=c)
+    c = np.zeros((m, n), f32)
+    reps = 1
+    while True:  # calls per round: enough for 0.2 s
+        t0 = time.perf_counter()
+        for _ in range(reps):
+            fn()
+        if time.perf_counter() - t0 >= 0.2:
+            break
+        reps *= 2
+    best = float("inf")
+    for _ in range(7):
+        t0 = time.perf_counter()
+        for _ in range(reps):
+            fn()
+        best = min(best, (time.perf_counter() - t0) / reps)
+    print(f"{var} {m} {n} {k} {2.0 * m * n * k / best / 1e9:.2f} GFLOP/s {best * 1e6:.3f} us/call")
