@@ -52,13 +52,9 @@ final class TrainingOptions {
     Long seed;
 
     @Option(names = "--init", paramLabel = "INIT",
-            description = "Initial weights: uniform:1 (the lecture's U(-1, 1)), uniform:R, xavier, he. Default: uniform:1"
-                    + " when no layer has more than " + SMALL_FAN_IN + " inputs; for larger nets he with ReLU-family"
-                    + " activations and xavier otherwise, since U(-1, 1) on hundreds of inputs saturates the units.")
+            description = "Initial weights: auto (default: the lecture's U(-1, 1) on layers of up to three inputs,"
+                    + " U(-r, r) with r = sqrt(3 / I) on wider ones), uniform:R, xavier, he.")
     String init;
-
-    /** Largest fan-in for which the lecture's U(-1, 1) keeps net inputs in a trainable range. */
-    static final int SMALL_FAN_IN = 16;
 
     @Option(names = "--shuffle", description = "Reshuffle the patterns every epoch.")
     boolean shuffle;
@@ -68,24 +64,9 @@ final class TrainingOptions {
 
     /** The network's shape. */
     NetworkSpec spec() {
-        int[] sizes = NetworkSpec.parseSizes(layers);
-        NetworkSpec s = new NetworkSpec(sizes,
-                NetworkSpec.parseActivations(activation == null ? "logistic" : activation, sizes.length - 1),
-                true, Init.LECTURE);
-        return s.withInit(init == null ? defaultInit(s) : Init.parse(init));
-    }
-
-    /**
-     * The lecture's U(-1, 1) for lecture-sized nets; for wide inputs the scaled schemes (He for
-     * ReLU units, Glorot otherwise), as U(-1, 1) over 784 inputs gives net inputs of size ~16.
-     */
-    static Init defaultInit(NetworkSpec s) {
-        int[] sizes = s.sizes();
-        int maxFanIn = 0;
-        for (int l = 0; l < sizes.length - 1; l++) maxFanIn = Math.max(maxFanIn, sizes[l]);
-        if (maxFanIn <= SMALL_FAN_IN) return Init.LECTURE;
-        boolean relu = s.names().stream().anyMatch(n -> n.contains("relu"));
-        return Init.parse(relu ? "he" : "xavier");
+        NetworkSpec.parseSizes(layers);  // its message first: "2::1" is about the sizes, not the activations
+        NetworkSpec s = NetworkSpec.parse(layers, activation == null ? "logistic" : activation);
+        return init == null ? s : s.withInit(Init.parse(init));
     }
 
     /** The training settings, library defaults for what was not given. */
