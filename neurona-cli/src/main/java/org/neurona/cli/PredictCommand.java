@@ -27,8 +27,8 @@ import picocli.CommandLine.Spec;
         })
 final class PredictCommand implements Callable<Integer> {
 
-    @Option(names = "--model", paramLabel = "FILE", required = true, description = "Model file written by train --save.")
-    Path modelFile;
+    @Mixin
+    ModelOptions modelOptions;
 
     @Mixin
     DataOptions data;
@@ -42,7 +42,7 @@ final class PredictCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Out o = new Out(spec, false);
-        Model model = Model.load(modelFile);
+        Model model = modelOptions.load();
         Dataset d = inputs(model, data);
         int n = d.rows(), k = model.net.outputs();
         float[] y = model.predict(d.x(), n);
