@@ -24,7 +24,8 @@ import picocli.CommandLine.Spec;
         footerHeading = "%nExamples:%n",
         footer = {
             "  neurona evaluate --model xor.json --data xor.csv",
-            "  neurona evaluate --model fmnist.json --data t10k-images-idx3-ubyte.gz --labels t10k-labels-idx1-ubyte.gz --json",
+            "  neurona evaluate --model fmnist.json --data t10k-images-idx3-ubyte.gz \\",
+            "      --labels t10k-labels-idx1-ubyte.gz --json",
         })
 final class EvaluateCommand implements Callable<Integer> {
 

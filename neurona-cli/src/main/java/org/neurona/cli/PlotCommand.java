@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
         footerHeading = "%nExamples:%n",
         footer = {
             "  neurona plot activations --out activations.png",
-            "  neurona plot boundary --model xor.json --data xor.csv --out xor-boundary.png",
+            "  neurona plot boundary --model xor.json --data xor.csv --out xor-regions.png",
             "  neurona plot history --model xor.json --out xor-error.svg",
         })
 final class PlotCommand implements Runnable {
@@ -42,7 +42,8 @@ final class PlotCommand implements Runnable {
             description = "The activation table as a figure: each function f(x) and its derivative f'(x).",
             footerHeading = "%nExamples:%n",
             footer = {"  neurona plot activations --out activations.png",
-                "  neurona plot activations --functions logistic,logistic:4,tanh,relu --range 3 --out some.png"})
+                "  neurona plot activations --functions logistic,logistic:4,tanh,relu \\",
+                "      --range 3 --out some.png"})
     static final class ActivationTable implements Callable<Integer> {
         @Option(names = "--out", paramLabel = "FILE", required = true, description = "PNG file to write.")
         Path out;

@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
         footerHeading = "%nExamples:%n",
         footer = {
             "  neurona predict --model xor.json --data xor.csv",
-            "  neurona predict --model iris.json --data new-flowers.csv --out predictions.csv",
+            "  neurona predict --model iris.json --data new-flowers.csv --out preds.csv",
         })
 final class PredictCommand implements Callable<Integer> {
 
