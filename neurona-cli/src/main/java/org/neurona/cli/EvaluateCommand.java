@@ -24,12 +24,13 @@ import picocli.CommandLine.Spec;
         footerHeading = "%nExamples:%n",
         footer = {
             "  neurona evaluate --model xor.json --data xor.csv",
-            "  neurona evaluate --model fmnist.json --data t10k-images-idx3-ubyte.gz --labels t10k-labels-idx1-ubyte.gz --json",
+            "  neurona evaluate --model fmnist.json --data t10k-images-idx3-ubyte.gz \\",
+            "      --labels t10k-labels-idx1-ubyte.gz --json",
         })
 final class EvaluateCommand implements Callable<Integer> {
 
-    @Option(names = "--model", paramLabel = "FILE", required = true, description = "Model file written by train --save.")
-    Path modelFile;
+    @Mixin
+    ModelOptions modelOptions;
 
     @Mixin
     DataOptions data;
@@ -43,7 +44,7 @@ final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Out out = new Out(spec, output.json);
-        Model model = Model.load(modelFile);
+        Model model = modelOptions.load();
         int outputs = model.net.outputs();
         CsvReader.Options csv = data.csv();
         if (model.isClassifier()) csv = csv.withClasses(model.classes);
@@ -58,7 +59,7 @@ final class EvaluateCommand implements Callable<Integer> {
         Dataset set = model.prepare(d.dataset());
         if (set.inputs() != model.net.inputs() || set.outputs() != outputs) {
             throw new IllegalArgumentException(data.data + " has " + d.describeInputs() + " and " + d.describeTargets()
-                    + ", but the model " + modelFile + " has " + model.net.inputs() + " inputs and " + outputs + " outputs");
+                    + ", but the model " + modelOptions.file + " has " + model.net.inputs() + " inputs and " + outputs + " outputs");
         }
         float[] y = model.net.predict(set.x(), set.rows());
         RegressionError re = RegressionError.of(set.b(), y, set.rows(), outputs);
@@ -67,7 +68,7 @@ final class EvaluateCommand implements Callable<Integer> {
         result.put("sse", re.sse() / 2);   // the lecture's E = 1/2 sum (b - y)^2, as train reports it
         result.put("mse", re.mse());
         result.put("rmse", re.rmse());
-        out.say("%s on %s: %d patterns", modelFile, data.data, set.rows());
+        out.say("%s on %s: %d patterns", modelOptions.file, data.data, set.rows());
         out.say("  SSE %s (the lecture's 1/2 sum of squared errors), MSE %s, RMSE %s", Out.num(re.sse() / 2),
                 Out.num(re.mse()), Out.num(re.rmse()));
         if (model.isClassifier()) {

@@ -38,7 +38,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
         footerHeading = "%nExamples:%n",
         footer = {
             "  neurona demo                      the lecture's example, plots in neurona-out/",
-            "  neurona train --data xor.csv --layers 2:3:1 --eta 0.5 --momentum 0.9 --save xor.json",
+            "  neurona train --data xor.csv --layers 2:3:1 --save xor.json",
             "  neurona predict --model xor.json --data new.csv",
             "  neurona <command> --help          options and examples of one command",
         })

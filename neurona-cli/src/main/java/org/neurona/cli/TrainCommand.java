@@ -33,17 +33,20 @@ import picocli.CommandLine.Spec;
         description = "Train a feedforward network by backpropagation on a CSV or IDX data set.",
         footerHeading = "%nExamples:%n",
         footer = {
-            "  the lecture's XOR net, online with momentum, saved for later:",
-            "    neurona train --data xor.csv --layers 2:3:1 --mode online --eta 0.5 --momentum 0.9 \\",
-            "                  --epochs 2000 --save xor.json --plot xor-error.png",
-            "  iris-like CSV with string labels, 20% held out, inputs standardised:",
-            "    neurona train --data iris.csv --layers 4:8:3 --activation tanh,softmax --loss ce \\",
-            "                  --validation 0.2 --normalize zscore --json",
-            "  Fashion-MNIST from its IDX files:",
-            "    neurona train --data train-images-idx3-ubyte.gz --labels train-labels-idx1-ubyte.gz \\",
-            "                  --test-data t10k-images-idx3-ubyte.gz --test-labels t10k-labels-idx1-ubyte.gz \\",
-            "                  --layers 784:256:128:10 --activation relu,relu,softmax --loss ce --mode minibatch \\",
-            "                  --batch-size 128 --eta 0.05 --momentum 0.9 --epochs 5 --shuffle --threads 2 --json",
+            "  The lecture's XOR net, online with momentum, saved for later:",
+            "    neurona train --data xor.csv --layers 2:3:1 --mode online \\",
+            "        --eta 0.5 --momentum 0.9 --epochs 2000 --save xor.json --plot xor.png",
+            "  A CSV with string labels, 20%% held out, inputs standardised:",
+            "    neurona train --data iris.csv --layers 4:8:3 --activation tanh,softmax \\",
+            "        --loss ce --validation 0.2 --normalize zscore --json",
+            "  Fashion-MNIST from its IDX files (D=/usr/share/datasets/fashion-mnist):",
+            "    neurona train --data $D/train-images-idx3-ubyte.gz \\",
+            "        --labels $D/train-labels-idx1-ubyte.gz \\",
+            "        --test-data $D/t10k-images-idx3-ubyte.gz \\",
+            "        --test-labels $D/t10k-labels-idx1-ubyte.gz \\",
+            "        --layers 784:256:128:10 --activation relu,relu,softmax --loss ce \\",
+            "        --mode minibatch --batch-size 128 --eta 0.05 --momentum 0.9 \\",
+            "        --epochs 5 --shuffle --seed 1 --threads 2 --json",
         })
 final class TrainCommand implements Callable<Integer> {
 
@@ -124,7 +127,8 @@ final class TrainCommand implements Callable<Integer> {
 
         out.say("training %s (%s) on %s: %d patterns, %s -> %s", net.layers(), String.join(",", net.names()),
                 data.data, trainSet.rows(), all.describeInputs(), all.describeTargets());
-        out.say("  loss %s, %s, eta %s, momentum %s, epochs %d%s%s", options.loss().name(), modeText(options),
+        out.say("  initial weights %s, loss %s, %s, eta %s, momentum %s, epochs %d%s%s", net.init().name(),
+                options.loss().name(), modeText(options),
                 Out.num(options.rule().learningRate()), Out.num(momentumOf(training)), options.epochs(),
                 validSet == null ? "" : ", " + validSet.rows() + " patterns held out for validation",
                 scaling == null ? "" : ", inputs normalised (" + Model.kindName(kind) + ")");

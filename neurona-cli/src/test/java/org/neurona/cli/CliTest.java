@@ -137,6 +137,22 @@ class CliTest {
     }
 
     @Test
+    void committedVersion1ModelFilePredictsXor() throws IOException {
+        // the sample of format version 1 that neurona-io's tests also load
+        Path v1 = Path.of("../neurona-io/src/test/resources/org/neurona/io/model-v1-xor.json");
+        assertTrue(Files.exists(v1), "sample model file missing: " + v1.toAbsolutePath());
+        Cli.Run p = Cli.run(Cli.args("predict", "--model", v1, "--data", Cli.xor(dir)));
+        assertEquals(0, p.exit(), p.toString());
+        List<String> lines = p.out().lines().toList();
+        assertEquals("xor", lines.get(0));
+        double[] want = {0, 1, 1, 0};
+        for (int i = 0; i < 4; i++) assertEquals(want[i], Double.parseDouble(lines.get(i + 1)), 1e-3, lines.get(i + 1));
+        Cli.Run e = Cli.run(Cli.args("evaluate", "--model", v1, "--data", dir.resolve("xor.csv"), "--json"));
+        assertEquals(0, e.exit(), e.toString());
+        assertTrue(JSON.readTree(e.out()).get("sse").doubleValue() < 1e-6, e.out());
+    }
+
+    @Test
     void activationTablePlot() throws IOException {
         Path f = dir.resolve("act.png");
         Cli.Run r = Cli.run(Cli.args("plot", "activations", "--functions", "logistic,tanh,relu", "--out", f));
