@@ -95,8 +95,7 @@ final class DemoCommand implements Callable<Integer> {
 
         // 4. the activation table
         List<Activation> fs = new ArrayList<>();
-        for (String n : Activations.NAMES) {
-            Activation a = Activations.parse(n);
+        for (Activation a : Activations.table()) {
             if (a.elementwise()) fs.add(a);
         }
         Path table = dir.resolve("activations.png");

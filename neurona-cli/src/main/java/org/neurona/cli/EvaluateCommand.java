@@ -5,13 +5,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.neurona.data.Dataset;
 import org.neurona.io.CsvReader;
-import org.neurona.loss.Loss;
-import org.neurona.train.Trainer;
+import org.neurona.eval.ConfusionMatrix;
+import org.neurona.eval.RegressionError;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -25,12 +24,13 @@ import picocli.CommandLine.Spec;
         footerHeading = "%nExamples:%n",
         footer = {
             "  neurona evaluate --model xor.json --data xor.csv",
-            "  neurona evaluate --model fmnist.json --data t10k-images-idx3-ubyte.gz --labels t10k-labels-idx1-ubyte.gz --json",
+            "  neurona evaluate --model fmnist.json --data t10k-images-idx3-ubyte.gz \\",
+            "      --labels t10k-labels-idx1-ubyte.gz --json",
         })
 final class EvaluateCommand implements Callable<Integer> {
 
-    @Option(names = "--model", paramLabel = "FILE", required = true, description = "Model file written by train --save.")
-    Path modelFile;
+    @Mixin
+    ModelOptions modelOptions;
 
     @Mixin
     DataOptions data;
@@ -44,7 +44,7 @@ final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Out out = new Out(spec, output.json);
-        Model model = Model.load(modelFile);
+        Model model = modelOptions.load();
         int outputs = model.net.outputs();
         CsvReader.Options csv = data.csv();
         if (model.isClassifier()) csv = csv.withClasses(model.classes);
@@ -59,36 +59,32 @@ final class EvaluateCommand implements Callable<Integer> {
         Dataset set = model.prepare(d.dataset());
         if (set.inputs() != model.net.inputs() || set.outputs() != outputs) {
             throw new IllegalArgumentException(data.data + " has " + d.describeInputs() + " and " + d.describeTargets()
-                    + ", but the model " + modelFile + " has " + model.net.inputs() + " inputs and " + outputs + " outputs");
+                    + ", but the model " + modelOptions.file + " has " + model.net.inputs() + " inputs and " + outputs + " outputs");
         }
+        float[] y = model.net.predict(set.x(), set.rows());
+        RegressionError re = RegressionError.of(set.b(), y, set.rows(), outputs);
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("patterns", set.rows());
-        result.put("sse", Trainer.error(model.net, set, Loss.SSE));
-        result.put("mse", Trainer.error(model.net, set, Loss.MSE));
-        out.say("%s on %s: %d patterns", modelFile, data.data, set.rows());
-        out.say("  SSE %s (1/2 sum of squared errors), MSE %s", Out.num((double) result.get("sse")), Out.num((double) result.get("mse")));
+        result.put("sse", re.sse() / 2);   // the lecture's E = 1/2 sum (b - y)^2, as train reports it
+        result.put("mse", re.mse());
+        result.put("rmse", re.rmse());
+        out.say("%s on %s: %d patterns", modelOptions.file, data.data, set.rows());
+        out.say("  SSE %s (the lecture's 1/2 sum of squared errors), MSE %s, RMSE %s", Out.num(re.sse() / 2),
+                Out.num(re.mse()), Out.num(re.rmse()));
         if (model.isClassifier()) {
-            float[] y = model.net.predict(set.x(), set.rows());
-            int[] p = Model.classify(y, set.rows(), outputs), t = Model.classify(set.b(), set.rows(), outputs);
-            int k = model.classes.size();
-            long[][] m = new long[k][k];
-            int ok = 0;
-            for (int r = 0; r < set.rows(); r++) {
-                m[t[r]][p[r]]++;
-                if (t[r] == p[r]) ok++;
-            }
-            double acc = (double) ok / set.rows();
-            result.put("accuracy", acc);
+            ConfusionMatrix cm = ConfusionMatrix.of(Model.classify(set.b(), set.rows(), outputs),
+                    Model.classify(y, set.rows(), outputs), model.classes);
+            result.put("accuracy", cm.accuracy());
             result.put("classes", model.classes);
             List<List<Long>> rows = new ArrayList<>();
-            for (long[] row : m) {
+            for (int t = 0; t < model.classes.size(); t++) {
                 List<Long> l = new ArrayList<>();
-                for (long v : row) l.add(v);
+                for (int p = 0; p < model.classes.size(); p++) l.add(cm.count(t, p));
                 rows.add(l);
             }
             result.put("confusion_matrix", rows);
-            out.say("  accuracy %.2f%% (%d of %d)", 100 * acc, ok, set.rows());
-            out.say("%s", confusionText(model.classes, m));
+            out.say("  accuracy %.2f%% (%d of %d)", 100 * cm.accuracy(), cm.correct(), cm.total());
+            out.say("confusion matrix (rows: true class, columns: predicted):%n%s", cm.toText().stripTrailing());
         }
         if (output.json) out.printJson(result);
         return Main.OK;
@@ -98,17 +94,4 @@ final class EvaluateCommand implements Callable<Integer> {
         return data.labels != null || org.neurona.data.Idx.looksLikeIdx(data.data);
     }
 
-    static String confusionText(List<String> classes, long[][] m) {
-        int w = 9;
-        for (String c : classes) w = Math.max(w, c.length() + 1);
-        for (long[] row : m) for (long v : row) w = Math.max(w, Long.toString(v).length() + 1);
-        StringBuilder b = new StringBuilder("  confusion matrix (rows: true class, columns: predicted)\n");
-        b.append(String.format(Locale.ROOT, "  %" + w + "s", ""));
-        for (String c : classes) b.append(String.format(Locale.ROOT, "%" + w + "s", c));
-        for (int i = 0; i < m.length; i++) {
-            b.append('\n').append(String.format(Locale.ROOT, "  %" + w + "s", classes.get(i)));
-            for (long v : m[i]) b.append(String.format(Locale.ROOT, "%" + w + "d", v));
-        }
-        return b.toString();
-    }
 }

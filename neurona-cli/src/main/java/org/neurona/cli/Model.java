@@ -7,6 +7,8 @@ import java.util.Map;
 import org.neurona.activation.Activation;
 import org.neurona.activation.Activations;
 import org.neurona.data.Dataset;
+import org.neurona.data.Normalization;
+import org.neurona.data.OneHot;
 import org.neurona.io.DataFileException;
 import org.neurona.io.ModelFile;
 import org.neurona.io.StoredModel;
@@ -22,13 +24,13 @@ import org.neurona.net.NetworkSpec;
  */
 final class Model {
     final FeedForward net;
-    final StoredModel.Scaling scaling;   // null: inputs used as they are
+    final Normalization scaling;   // null: inputs used as they are
     final List<String> inputNames;
     final List<String> targetNames;
     final List<String> classes;
     final String loss;
 
-    Model(FeedForward net, StoredModel.Scaling scaling, List<String> inputNames, List<String> targetNames,
+    Model(FeedForward net, Normalization scaling, List<String> inputNames, List<String> targetNames,
           List<String> classes, String loss) {
         this.net = net;
         this.scaling = scaling;
@@ -42,40 +44,21 @@ final class Model {
         return !classes.isEmpty();
     }
 
-    /** x' = (x - shift) / scale per input column; a copy, x is not modified. */
-    static float[] normalize(StoredModel.Scaling s, float[] x, int rows, int cols) {
-        if (s == null) return x;
-        float[] y = new float[x.length];
-        for (int r = 0; r < rows; r++) {
-            for (int j = 0; j < cols; j++) y[r * cols + j] = (float) ((x[r * cols + j] - s.shift()[j]) / s.scale()[j]);
-        }
-        return y;
-    }
-
     /** The dataset with this model's input normalisation applied. */
     Dataset prepare(Dataset d) {
-        if (scaling == null) return d;
-        return new Dataset(normalize(scaling, d.x(), d.rows(), d.inputs()), d.b(), d.rows(), d.inputs(), d.outputs(),
-                d.classes(), d.source());
+        return scaling == null ? d : scaling.applyInputs(d);
     }
 
     /** Outputs (rows, O) for raw inputs (rows, I). */
     float[] predict(float[] x, int rows) {
-        return net.predict(normalize(scaling, x, rows, net.inputs()), rows);
+        return net.predict(scaling == null ? x : scaling.apply(x, rows), rows);
     }
 
-    /** Class index per row: the largest output, or output >= 0.5 for a single 0/1 output. */
+    /** Class index per row: the largest output (OneHot's argmax), or output >= 0.5 for a single 0/1 output. */
     static int[] classify(float[] y, int rows, int outputs) {
+        if (outputs > 1) return OneHot.decode(y, rows, outputs, OneHot.Rule.ARGMAX);
         int[] c = new int[rows];
-        for (int r = 0; r < rows; r++) {
-            if (outputs == 1) {
-                c[r] = y[r] >= 0.5f ? 1 : 0;
-                continue;
-            }
-            int best = 0;
-            for (int o = 1; o < outputs; o++) if (y[r * outputs + o] > y[r * outputs + best]) best = o;
-            c[r] = best;
-        }
+        for (int r = 0; r < rows; r++) c[r] = y[r] >= 0.5f ? 1 : 0;
         return c;
     }
 
@@ -96,7 +79,9 @@ final class Model {
             layers.add(new StoredModel.Layer(d.inputs(), d.outputs(), d.activation().name(), d.weights().clone(),
                     d.biases().clone(), params));
         }
-        return new StoredModel(layers, loss, scaling, inputNames, targetNames, classes, settings, epochs, finalError,
+        StoredModel.Scaling stored = scaling == null ? null
+                : new StoredModel.Scaling(kindName(scaling.kind()), scaling.shift(), scaling.scale());
+        return new StoredModel(layers, loss, stored, inputNames, targetNames, classes, settings, epochs, finalError,
                 history, validation);
     }
 
@@ -131,6 +116,24 @@ final class Model {
             float[] slope = layer.params().get("slope");
             if (slope != null && slope.length == 1 && !Float.isNaN(d.activationParameter())) d.activationParameter(slope[0]);
         }
-        return new Model(net, s.normalization(), s.inputNames(), s.targetNames(), s.classes(), s.loss());
+        Normalization norm = null;
+        if (s.normalization() != null) {
+            try {
+                norm = Normalization.of(Normalization.Kind.parse(s.normalization().kind()), s.normalization().shift(),
+                        s.normalization().scale());
+            } catch (IllegalArgumentException e) {
+                throw new DataFileException(src, 0, 0, "data.normalization: " + e.getMessage());
+            }
+        }
+        return new Model(net, norm, s.inputNames(), s.targetNames(), s.classes(), s.loss());
+    }
+
+    /** The model file's name for a normalisation kind: "minmax", "center", "zscore". */
+    static String kindName(Normalization.Kind k) {
+        return switch (k) {
+            case MIN_MAX -> "minmax";
+            case CENTER -> "center";
+            case Z_SCORE -> "zscore";
+        };
     }
 }

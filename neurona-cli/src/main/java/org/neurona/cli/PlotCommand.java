@@ -21,11 +21,11 @@ import picocli.CommandLine.Spec;
 /** Figures: the activation table, decision regions of a 2-input classifier, a training history. */
 @Command(name = "plot", mixinStandardHelpOptions = true,
         description = "Draw a figure (PNG, or SVG for a .svg name).",
-        subcommands = {PlotCommand.Activations_.class, PlotCommand.Boundary.class, PlotCommand.HistoryPlot.class},
+        subcommands = {PlotCommand.ActivationTable.class, PlotCommand.Boundary.class, PlotCommand.HistoryPlot.class},
         footerHeading = "%nExamples:%n",
         footer = {
             "  neurona plot activations --out activations.png",
-            "  neurona plot boundary --model xor.json --data xor.csv --out xor-boundary.png",
+            "  neurona plot boundary --model xor.json --data xor.csv --out xor-regions.png",
             "  neurona plot history --model xor.json --out xor-error.svg",
         })
 final class PlotCommand implements Runnable {
@@ -42,8 +42,9 @@ final class PlotCommand implements Runnable {
             description = "The activation table as a figure: each function f(x) and its derivative f'(x).",
             footerHeading = "%nExamples:%n",
             footer = {"  neurona plot activations --out activations.png",
-                "  neurona plot activations --functions logistic,logistic:4,tanh,relu --range 3 --out some.png"})
-    static final class Activations_ implements Callable<Integer> {
+                "  neurona plot activations --functions logistic,logistic:4,tanh,relu \\",
+                "      --range 3 --out some.png"})
+    static final class ActivationTable implements Callable<Integer> {
         @Option(names = "--out", paramLabel = "FILE", required = true, description = "PNG file to write.")
         Path out;
 
@@ -60,11 +61,10 @@ final class PlotCommand implements Runnable {
         @Override
         public Integer call() throws IOException {
             List<Activation> fs = new ArrayList<>();
-            for (String name : functions == null ? Activations.NAMES : functions) {
-                Activation a = Activations.parse(name);
+            for (Activation a : functions == null ? Activations.table() : functions.stream().map(Activations::parse).toList()) {
                 if (a.elementwise()) fs.add(a);
                 else if (functions != null) {
-                    throw new IllegalArgumentException("'" + name + "' is not an elementwise function and has no curve to plot");
+                    throw new IllegalArgumentException("'" + a.name() + "' is not an elementwise function and has no curve to plot");
                 }
             }
             if (!(range > 0)) throw new IllegalArgumentException("--range " + range + ": expected a positive number");
@@ -79,8 +79,8 @@ final class PlotCommand implements Runnable {
             footerHeading = "%nExamples:%n",
             footer = {"  neurona plot boundary --model lineal.json --data lineal.csv --out lineal.png"})
     static final class Boundary implements Callable<Integer> {
-        @Option(names = "--model", paramLabel = "FILE", required = true, description = "Model file written by train --save.")
-        Path modelFile;
+        @Mixin
+        ModelOptions modelOptions;
 
         @Mixin
         DataOptions data;
@@ -93,9 +93,9 @@ final class PlotCommand implements Runnable {
 
         @Override
         public Integer call() throws IOException {
-            Model model = Model.load(modelFile);
+            Model model = modelOptions.load();
             if (model.net.inputs() != 2) {
-                throw new IllegalArgumentException(modelFile + " has " + model.net.inputs()
+                throw new IllegalArgumentException(modelOptions.file + " has " + model.net.inputs()
                         + " inputs; a decision boundary is drawn for 2-input networks");
             }
             CsvReader.Options csv = data.csv();
@@ -104,14 +104,14 @@ final class PlotCommand implements Runnable {
             if (model.net.outputs() == 1) d = d.asBinary();
             List<String> classes = model.isClassifier() ? model.classes : List.of("0", "1");
             if (!model.isClassifier() && model.net.outputs() != 1) {
-                throw new IllegalArgumentException(modelFile + " is not a classifier (no class labels, "
+                throw new IllegalArgumentException(modelOptions.file + " is not a classifier (no class labels, "
                         + model.net.outputs() + " outputs); a decision boundary needs classes");
             }
             int n = d.dataset().rows();
             int[] label = Model.classify(d.dataset().b(), n, d.dataset().outputs());
             String xName = d.inputNames().size() == 2 ? d.inputNames().get(0) : "x1";
             String yName = d.inputNames().size() == 2 ? d.inputNames().get(1) : "x2";
-            Plots.save(Plots.boundary("Decision regions of " + modelFile.getFileName(), xName, yName, d.dataset().x(), n,
+            Plots.save(Plots.boundary("Decision regions of " + modelOptions.file.getFileName(), xName, yName, d.dataset().x(), n,
                     label, classes, grid -> Model.classify(model.predict(grid, grid.length / 2), grid.length / 2,
                             model.net.outputs())), out);
             new Out(spec, false).say("decision regions written to %s", out);

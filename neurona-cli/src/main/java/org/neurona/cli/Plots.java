@@ -4,12 +4,14 @@ import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Rectangle2D;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
+import javax.imageio.ImageIO;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.VectorGraphicsEncoder;
 import org.knowm.xchart.XYChart;
@@ -32,6 +34,7 @@ final class Plots {
 
     static final int WIDTH = 800;
     static final int HEIGHT = 600;
+    private static final int MAX_LINE_POINTS = 400;
 
     /** Class colours: strong for data points, pale for the regions under them. */
     private static final Color[] STRONG = {new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c),
@@ -83,7 +86,10 @@ final class Plots {
 
     private static void addLine(XYChart c, String name, double[] y) {
         List<Double> xs = new ArrayList<>(), ys = new ArrayList<>();
+        // a few hundred points draw the same curve; thousands make the renderer crawl
+        int stride = Math.max(1, (y.length + MAX_LINE_POINTS - 1) / MAX_LINE_POINTS);
         for (int i = 0; i < y.length; i++) {
+            if (i % stride != 0 && i != y.length - 1) continue;
             if (Double.isFinite(y[i]) && (!c.getStyler().isYAxisLogarithmic() || y[i] > 0)) {
                 xs.add(i + 1.0);
                 ys.add(y[i]);
@@ -149,7 +155,7 @@ final class Plots {
         x1 += padX;
         y0 -= padY;
         y1 += padY;
-        int g = 120;
+        int g = 100;
         float[] grid = new float[g * g * 2];
         for (int i = 0; i < g; i++) {
             for (int j = 0; j < g; j++) {
@@ -203,6 +209,15 @@ final class Plots {
                 ys[i] = f.value(xs[i]);
                 ds[i] = f.derivative(xs[i]);
             }
+            double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
+            for (int i = 0; i < n; i++) {
+                lo = Math.min(lo, Math.min(ys[i], ds[i]));
+                hi = Math.max(hi, Math.max(ys[i], ds[i]));
+            }
+            if (hi - lo > 2) {
+                // whole-number limits give the axis round tick labels
+                c.getStyler().setYAxisMin(Math.floor(lo)).setYAxisMax(Math.ceil(hi));
+            }
             XYSeries v = c.addSeries("f(x)", xs, ys);
             v.setMarker(SeriesMarkers.NONE);
             v.setLineColor(strong(0));
@@ -225,13 +240,24 @@ final class Plots {
         }
     }
 
-    /** Writes charts in a grid of {@code cols} columns, as one PNG. */
+    /** Writes charts in a grid of {@code cols} columns (the last row may be short), as one PNG. */
     static void saveGrid(List<XYChart> charts, int cols, Path file) throws IOException {
         if (isSvg(file)) {
             throw new IllegalArgumentException(file + ": the activation table is written as PNG only; use a .png name");
         }
         int rows = (charts.size() + cols - 1) / cols;
-        AtomicFiles.write(file, out -> BitmapEncoder.saveBitmap(charts, rows, cols, out, BitmapEncoder.BitmapFormat.PNG));
+        int w = charts.get(0).getWidth(), h = charts.get(0).getHeight();
+        BufferedImage grid = new BufferedImage(cols * w, rows * h, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = grid.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, grid.getWidth(), grid.getHeight());
+        for (int i = 0; i < charts.size(); i++) {
+            g.drawImage(BitmapEncoder.getBufferedImage(charts.get(i)), (i % cols) * w, (i / cols) * h, null);
+        }
+        g.dispose();
+        AtomicFiles.write(file, out -> {
+            if (!ImageIO.write(grid, "png", out)) throw new IOException("no PNG writer in this Java runtime");
+        });
     }
 
     private static boolean isSvg(Path file) {

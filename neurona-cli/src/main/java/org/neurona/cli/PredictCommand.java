@@ -23,12 +23,12 @@ import picocli.CommandLine.Spec;
         footerHeading = "%nExamples:%n",
         footer = {
             "  neurona predict --model xor.json --data xor.csv",
-            "  neurona predict --model iris.json --data new-flowers.csv --out predictions.csv",
+            "  neurona predict --model iris.json --data new-flowers.csv --out preds.csv",
         })
 final class PredictCommand implements Callable<Integer> {
 
-    @Option(names = "--model", paramLabel = "FILE", required = true, description = "Model file written by train --save.")
-    Path modelFile;
+    @Mixin
+    ModelOptions modelOptions;
 
     @Mixin
     DataOptions data;
@@ -42,7 +42,7 @@ final class PredictCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Out o = new Out(spec, false);
-        Model model = Model.load(modelFile);
+        Model model = modelOptions.load();
         Dataset d = inputs(model, data);
         int n = d.rows(), k = model.net.outputs();
         float[] y = model.predict(d.x(), n);
@@ -92,7 +92,7 @@ final class PredictCommand implements Callable<Integer> {
                 csv = csv.withTargets(model.targetNames);
             }
         }
-        if (model.isClassifier()) csv = csv.withClasses(model.classes);
+        // targets, if the file has them, are skipped: read them as they come
         Dataset d = new CsvReader(csv.withClassify(false)).read(data.data).toDataset();
         Dataset x = new Dataset(d.x(), new float[0], d.rows(), d.inputs(), 0, List.of(), d.source());
         checkWidth(x, want, data.data);

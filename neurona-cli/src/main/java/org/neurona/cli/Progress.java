@@ -55,10 +55,17 @@ abstract class Progress implements EpochListener, AutoCloseable {
                     .build();
         }
 
+        private long lastMessage;
+
         @Override
         public void onEpoch(Epoch e) {
             bar.stepTo(e.number());
-            bar.setExtraMessage(errors(e));
+            // formatting the message costs more than a tiny net's epoch: refresh it 10 times a second
+            long now = System.nanoTime();
+            if (now - lastMessage >= 100_000_000L || e.number() == e.maxEpochs()) {
+                bar.setExtraMessage(errors(e));
+                lastMessage = now;
+            }
         }
 
         @Override

@@ -9,6 +9,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.neurona.data.Dataset;
+import org.neurona.data.Normalization;
+import org.neurona.data.Split;
 import org.neurona.io.AtomicFiles;
 import org.neurona.io.CsvReader;
 import org.neurona.io.ModelFile;
@@ -31,17 +33,20 @@ import picocli.CommandLine.Spec;
         description = "Train a feedforward network by backpropagation on a CSV or IDX data set.",
         footerHeading = "%nExamples:%n",
         footer = {
-            "  the lecture's XOR net, online with momentum, saved for later:",
-            "    neurona train --data xor.csv --layers 2:3:1 --mode online --eta 0.5 --momentum 0.9 \\",
-            "                  --epochs 2000 --save xor.json --plot xor-error.png",
-            "  iris-like CSV with string labels, 20% held out, inputs standardised:",
-            "    neurona train --data iris.csv --layers 4:8:3 --activation tanh,softmax --loss ce \\",
-            "                  --validation 0.2 --normalize zscore --json",
-            "  Fashion-MNIST from its IDX files:",
-            "    neurona train --data train-images-idx3-ubyte.gz --labels train-labels-idx1-ubyte.gz \\",
-            "                  --test-data t10k-images-idx3-ubyte.gz --test-labels t10k-labels-idx1-ubyte.gz \\",
-            "                  --layers 784:256:128:10 --activation relu,relu,softmax --loss ce --mode minibatch \\",
-            "                  --batch-size 128 --eta 0.05 --momentum 0.9 --epochs 5 --shuffle --threads 2 --json",
+            "  The lecture's XOR net, online with momentum, saved for later:",
+            "    neurona train --data xor.csv --layers 2:3:1 --mode online \\",
+            "        --eta 0.5 --momentum 0.9 --epochs 2000 --save xor.json --plot xor.png",
+            "  A CSV with string labels, 20%% held out, inputs standardised:",
+            "    neurona train --data iris.csv --layers 4:8:3 --activation tanh,softmax \\",
+            "        --loss ce --validation 0.2 --normalize zscore --json",
+            "  Fashion-MNIST from its IDX files (D=/usr/share/datasets/fashion-mnist):",
+            "    neurona train --data $D/train-images-idx3-ubyte.gz \\",
+            "        --labels $D/train-labels-idx1-ubyte.gz \\",
+            "        --test-data $D/t10k-images-idx3-ubyte.gz \\",
+            "        --test-labels $D/t10k-labels-idx1-ubyte.gz \\",
+            "        --layers 784:256:128:10 --activation relu,relu,softmax --loss ce \\",
+            "        --mode minibatch --batch-size 128 --eta 0.05 --momentum 0.9 \\",
+            "        --epochs 5 --shuffle --seed 1 --threads 2 --json",
         })
 final class TrainCommand implements Callable<Integer> {
 
@@ -56,7 +61,7 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--normalize", paramLabel = "KIND",
             description = "Input normalisation fitted on the training data and stored in the model: none (default),"
-                    + " minmax or zscore.")
+                    + " minmax, zscore or center.")
     String normalize = "none";
 
     @Option(names = "--validation", paramLabel = "FRACTION",
@@ -86,7 +91,7 @@ final class TrainCommand implements Callable<Integer> {
         Out out = new Out(spec, output.json);
         NetworkSpec net = training.spec();
         TrainOptions options = training.options();
-        String kind = normalizeKind(normalize);
+        Normalization.Kind kind = normalizeKind(normalize);
         if (!(validation >= 0 && validation < 1)) {
             throw new IllegalArgumentException("--validation " + validation + ": expected a fraction in [0, 1), like 0.2");
         }
@@ -103,7 +108,7 @@ final class TrainCommand implements Callable<Integer> {
             train = all.with(parts[0]);
             valid = all.with(parts[1]);
         }
-        StoredModel.Scaling scaling = kind.equals("none") ? null : fit(kind, train.dataset());
+        Normalization scaling = kind == null ? null : Normalization.fitInputs(kind, train.dataset());
         Model model = new Model(FeedForward.create(net, options.seed()), scaling, all.inputNames(), all.targetNames(),
                 all.classes(), options.loss().name());
 
@@ -122,10 +127,11 @@ final class TrainCommand implements Callable<Integer> {
 
         out.say("training %s (%s) on %s: %d patterns, %s -> %s", net.layers(), String.join(",", net.names()),
                 data.data, trainSet.rows(), all.describeInputs(), all.describeTargets());
-        out.say("  loss %s, %s, eta %s, momentum %s, epochs %d%s%s", options.loss().name(), modeText(options),
+        out.say("  initial weights %s, loss %s, %s, eta %s, momentum %s, epochs %d%s%s", net.init().name(),
+                options.loss().name(), modeText(options),
                 Out.num(options.rule().learningRate()), Out.num(momentumOf(training)), options.epochs(),
                 validSet == null ? "" : ", " + validSet.rows() + " patterns held out for validation",
-                scaling == null ? "" : ", inputs normalised (" + kind + ")");
+                scaling == null ? "" : ", inputs normalised (" + Model.kindName(kind) + ")");
 
         List<Double> testAccuracy = new ArrayList<>();
         List<EpochListener> listeners = new ArrayList<>();
@@ -210,50 +216,29 @@ final class TrainCommand implements Callable<Integer> {
         }
     }
 
-    static String normalizeKind(String s) {
-        return switch (s.trim().toLowerCase(Locale.ROOT)) {
-            case "none", "no", "off" -> "none";
-            case "minmax", "min-max", "0_1" -> "minmax";
-            case "zscore", "z-score", "norm", "standardize" -> "zscore";
-            default -> throw new IllegalArgumentException("--normalize '" + s + "': expected none, minmax or zscore");
-        };
-    }
-
-    /** Fits x' = (x - shift) / scale on the training inputs; a constant column keeps scale 1. */
-    static StoredModel.Scaling fit(String kind, Dataset d) {
-        int n = d.rows(), c = d.inputs();
-        double[] shift = new double[c], scale = new double[c];
-        for (int j = 0; j < c; j++) {
-            double min = Double.POSITIVE_INFINITY, max = Double.NEGATIVE_INFINITY, sum = 0;
-            for (int r = 0; r < n; r++) {
-                double v = d.x()[r * c + j];
-                min = Math.min(min, v);
-                max = Math.max(max, v);
-                sum += v;
-            }
-            double mean = sum / n, ss = 0;
-            for (int r = 0; r < n; r++) ss += (d.x()[r * c + j] - mean) * (d.x()[r * c + j] - mean);
-            double sd = n > 1 ? Math.sqrt(ss / (n - 1)) : 0;
-            shift[j] = kind.equals("minmax") ? min : mean;
-            double s = kind.equals("minmax") ? max - min : sd;
-            scale[j] = s > 0 ? s : 1;
+    /** null for "none", else the kind ("minmax", "zscore", "center" and their RSNNS names). */
+    static Normalization.Kind normalizeKind(String s) {
+        String t = s.trim().toLowerCase(Locale.ROOT);
+        if (t.equals("none") || t.equals("no") || t.equals("off")) return null;
+        try {
+            return Normalization.Kind.parse(t);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--normalize '" + s + "': expected none, minmax, zscore or center");
         }
-        return new StoredModel.Scaling(kind, shift, scale);
     }
 
-    /** A seeded shuffled split: {train, held-out}. */
+    /** A seeded shuffled split: the training part and the held-out part, both non-empty. */
     static Dataset[] split(Dataset d, double fraction, long seed) {
-        int held = (int) Math.round(d.rows() * fraction);
-        if (held < 1 || held >= d.rows()) {
-            throw new IllegalArgumentException("--validation " + fraction + " of " + d.rows() + " patterns leaves "
-                    + (d.rows() - held) + " for training and " + held + " for validation; expected at least one of each");
+        // a stream of its own, so that the split does not change the weights drawn from the seed
+        Split s = Split.shuffled(d, fraction, new Rng(seed).split());
+        if (s.test().rows() == 0) {
+            throw new IllegalArgumentException("--validation " + fraction + " of " + d.rows()
+                    + " patterns holds out none; expected a larger fraction or more data");
         }
-        int[] p = new Rng(seed ^ 0x5eedL).permutation(d.rows());
-        int[] tr = java.util.Arrays.copyOfRange(p, 0, d.rows() - held), va = java.util.Arrays.copyOfRange(p, d.rows() - held, d.rows());
-        return new Dataset[] {d.select(tr), d.select(va)};
+        return new Dataset[] {s.train(), s.test()};
     }
 
-    private Map<String, Object> settings(NetworkSpec net, TrainOptions o, String kind) {
+    private Map<String, Object> settings(NetworkSpec net, TrainOptions o, Normalization.Kind kind) {
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("data", data.data.getFileName().toString());
         s.put("layers", net.layers());
@@ -269,7 +254,7 @@ final class TrainCommand implements Callable<Integer> {
         s.put("target_error", o.targetError());
         s.put("seed", o.seed());
         s.put("shuffle", o.shuffle());
-        s.put("normalize", kind);
+        s.put("normalize", kind == null ? "none" : Model.kindName(kind));
         s.put("validation", validation);
         s.put("threads", o.threads());
         return s;

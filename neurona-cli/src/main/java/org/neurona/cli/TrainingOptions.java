@@ -51,7 +51,9 @@ final class TrainingOptions {
     @Option(names = "--seed", paramLabel = "S", description = "Seed for weights, shuffling and splits (default 1).")
     Long seed;
 
-    @Option(names = "--init", paramLabel = "INIT", description = "Initial weights: uniform:1 (default), uniform:R, xavier, he.")
+    @Option(names = "--init", paramLabel = "INIT",
+            description = "Initial weights: auto (default: the lecture's U(-1, 1) on layers of up to three inputs,"
+                    + " U(-r, r) with r = sqrt(3 / I) on wider ones), uniform:R, xavier, he.")
     String init;
 
     @Option(names = "--shuffle", description = "Reshuffle the patterns every epoch.")
@@ -62,10 +64,8 @@ final class TrainingOptions {
 
     /** The network's shape. */
     NetworkSpec spec() {
-        int[] sizes = NetworkSpec.parseSizes(layers);
-        NetworkSpec s = new NetworkSpec(sizes,
-                NetworkSpec.parseActivations(activation == null ? "logistic" : activation, sizes.length - 1),
-                true, Init.LECTURE);
+        NetworkSpec.parseSizes(layers);  // its message first: "2::1" is about the sizes, not the activations
+        NetworkSpec s = NetworkSpec.parse(layers, activation == null ? "logistic" : activation);
         return init == null ? s : s.withInit(Init.parse(init));
     }
 

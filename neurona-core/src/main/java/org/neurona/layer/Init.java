@@ -6,10 +6,17 @@ import org.neurona.math.Rng;
 /**
  * How initial weights are drawn, for a layer with I inputs and O outputs:
  * <pre>
+ *   auto        w, b ~ U(-r, r), r = min(1, sqrt(6 / (I + O)))   the default
  *   uniform:r   w, b ~ U(-r, r)                          the lecture's U(-1, 1) is uniform:1
  *   xavier      w ~ U(-s, s), s = sqrt(6 / (I + O)), b = 0   (Glorot and Bengio 2010)
  *   he          w ~ N(0, 2 / I), b = 0                       (He et al. 2015)
  * </pre>
+ *
+ * The default, {@code auto}, is the lecture's U(-1, 1) wherever Glorot and Bengio's (2010)
+ * normalised range sqrt(6 / (I + O)) is at least 1, which covers the lecture's small nets (2:1,
+ * 2:3:1: every layer has I + O &lt;= 6), and Glorot's range for wider layers: with U(-1, 1) a unit of
+ * 784 inputs starts with a net input of standard deviation about 10, saturated or dead before it
+ * learns anything.
  *
  * @param kind  which scheme
  * @param range r for the uniform scheme
@@ -17,10 +24,13 @@ import org.neurona.math.Rng;
 public record Init(Kind kind, double range) {
 
     /** The schemes. */
-    public enum Kind { UNIFORM, XAVIER, HE }
+    public enum Kind { AUTO, UNIFORM, XAVIER, HE }
 
-    /** The lecture's default: uniform(-1, 1) for weights and biases. */
+    /** The lecture's U(-1, 1) for weights and biases, whatever the layer's width. */
     public static final Init LECTURE = new Init(Kind.UNIFORM, 1);
+
+    /** U(-r, r) with r = min(1, sqrt(6 / (I + O))): the lecture's U(-1, 1) for small layers, Glorot's range for wide ones. */
+    public static final Init DEFAULT = new Init(Kind.AUTO, 0);
 
     public Init {
         if (kind == Kind.UNIFORM && !(range > 0 && Double.isFinite(range))) {
@@ -28,10 +38,13 @@ public record Init(Kind kind, double range) {
         }
     }
 
-    /** Parses "uniform", "uniform:0.3", "xavier" (or "glorot"), "he". */
+    /** Parses "auto", "uniform", "uniform:0.3", "xavier" (or "glorot"), "he". */
     public static Init parse(String spec) {
         String[] p = spec.trim().toLowerCase(Locale.ROOT).split(":");
         switch (p[0]) {
+            case "auto", "default":
+                if (p.length == 1) return DEFAULT;
+                break;
             case "uniform":
                 if (p.length > 2) break;
                 try {
@@ -46,7 +59,7 @@ public record Init(Kind kind, double range) {
                 if (p.length == 1) return new Init(Kind.HE, 0);
                 break;
             default:
-                throw new IllegalArgumentException("unknown init '" + spec + "'; expected uniform[:r], xavier or he");
+                throw new IllegalArgumentException("unknown init '" + spec + "'; expected auto, uniform[:r], xavier or he");
         }
         throw new IllegalArgumentException("init '" + spec + "' has the wrong number of parameters");
     }
@@ -54,6 +67,7 @@ public record Init(Kind kind, double range) {
     /** The canonical spec. */
     public String name() {
         return switch (kind) {
+            case AUTO -> "auto";
             case UNIFORM -> "uniform:" + range;
             case XAVIER -> "xavier";
             case HE -> "he";
@@ -63,9 +77,10 @@ public record Init(Kind kind, double range) {
     /** Fills W (O, I) and b (O) for a layer. Modifies w and b. */
     public void fill(float[] w, float[] b, int inputs, int outputs, Rng rng) {
         switch (kind) {
-            case UNIFORM -> {
-                for (int i = 0; i < w.length; i++) w[i] = rng.uniformFloat((float) -range, (float) range);
-                for (int i = 0; i < b.length; i++) b[i] = rng.uniformFloat((float) -range, (float) range);
+            case UNIFORM, AUTO -> {
+                float r = (float) (kind == Kind.UNIFORM ? range : Math.min(1, Math.sqrt(6.0 / (inputs + outputs))));
+                for (int i = 0; i < w.length; i++) w[i] = rng.uniformFloat(-r, r);
+                for (int i = 0; i < b.length; i++) b[i] = rng.uniformFloat(-r, r);
             }
             case XAVIER -> {
                 float s = (float) Math.sqrt(6.0 / (inputs + outputs));

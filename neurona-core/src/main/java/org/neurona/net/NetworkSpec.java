@@ -47,11 +47,12 @@ public record NetworkSpec(int[] sizes, List<Activation> activations, boolean bia
     /**
      * Parses the lecture's notation: sizes "2:3:1" and activations either one name for every
      * layer ("logistic") or one per layer separated by commas ("relu,relu,softmax").
-     * Biases on, uniform(-1, 1) initial weights.
+     * Biases on, {@link Init#DEFAULT} initial weights (the lecture's uniform(-1, 1) on layers of up
+     * to three inputs).
      */
     public static NetworkSpec parse(String layers, String activations) {
         return new NetworkSpec(parseSizes(layers), parseActivations(activations, layers.split(":", -1).length - 1),
-                true, Init.LECTURE);
+                true, Init.DEFAULT);
     }
 
     /** Parses "784:256:128:10". */

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -148,6 +149,26 @@ class IdxTest {
                 error(() -> Idx.load(im, three, 10)));
         Path big = labels((byte) 1, (byte) 12);
         assertEquals(big + ": label 2 is 12; expected 0..9", error(() -> Idx.load(im, big, 10)));
+    }
+
+    @Test
+    void readsTheRealFashionMnistTestSetWhenInstalled() throws IOException {
+        Path d = Path.of("/usr/share/datasets/fashion-mnist");
+        Assumptions.assumeTrue(Files.isDirectory(d),
+                "Fashion-MNIST not installed (apt-get install dataset-fashion-mnist): skipping the real-file check");
+        Dataset t = Idx.load(d.resolve("t10k-images-idx3-ubyte.gz"), d.resolve("t10k-labels-idx1-ubyte.gz"), 10);
+        assertEquals(10_000, t.rows());
+        assertEquals(784, t.inputs());
+        int[] perClass = new int[10];
+        for (int r = 0; r < t.rows(); r++) for (int k = 0; k < 10; k++) if (t.b()[r * 10 + k] == 1f) perClass[k]++;
+        for (int k = 0; k < 10; k++) assertEquals(1000, perClass[k], "class " + k);   // the test set is balanced
+        float min = 1, max = 0;
+        for (float v : t.x()) {
+            min = Math.min(min, v);
+            max = Math.max(max, v);
+        }
+        assertEquals(0f, min);
+        assertEquals(1f, max);
     }
 
     @Test

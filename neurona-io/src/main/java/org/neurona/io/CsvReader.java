@@ -159,6 +159,7 @@ public final class CsvReader {
 
         FloatList x = new FloatList(), b = new FloatList();
         List<String> labels = new ArrayList<>();
+        List<Long> labelLines = new ArrayList<>();
         Boolean categorical = null;
         long firstLine = 0;
         int rows = 0;
@@ -202,6 +203,7 @@ public final class CsvReader {
                     }
                     if (categorical) {
                         labels.add(label(r.get(targetIdx[0]), src, line, targetIdx[0], layout, sep));
+                        labelLines.add(line);
                     } else {
                         for (int j : targetIdx) b.add((float) number(r.get(j), src, line, j, layout, sep));
                     }
@@ -222,7 +224,7 @@ public final class CsvReader {
         float[] bArr;
         if (Boolean.TRUE.equals(categorical)) {
             classes = options.classes().isEmpty() ? sortedClasses(labels) : options.classes();
-            bArr = oneHot(labels, classes, src);
+            bArr = oneHot(labels, labelLines, classes, src, targetIdx[0] + 1);
         } else {
             bArr = b.toArray();
         }
@@ -371,7 +373,7 @@ public final class CsvReader {
         return distinct;
     }
 
-    private static float[] oneHot(List<String> labels, List<String> classes, String src) {
+    private static float[] oneHot(List<String> labels, List<Long> lines, List<String> classes, String src, int column) {
         Map<String, Integer> index = new HashMap<>();
         for (int k = 0; k < classes.size(); k++) index.put(classes.get(k), k);
         int o = classes.size();
@@ -379,8 +381,8 @@ public final class CsvReader {
         for (int r = 0; r < labels.size(); r++) {
             Integer k = index.get(labels.get(r));
             if (k == null) {
-                throw new DataFileException(src, 0, 0, "data row " + (r + 1) + " has class '" + labels.get(r)
-                        + "', which is not one of the model's classes " + classes);
+                throw new DataFileException(src, lines.get(r), column, "class '" + labels.get(r)
+                        + "' is not one of the model's classes " + classes);
             }
             b[r * o + k] = 1f;
         }

@@ -85,7 +85,7 @@ class CsvReaderTest {
         CsvData d = new CsvReader(CsvReader.Options.defaults().withClasses(List.of("b", "a", "c"))).read(f);
         assertArrayEquals(new float[] {1, 0, 0, 0, 1, 0}, d.b());
         String m = error(f, CsvReader.Options.defaults().withClasses(List.of("a", "c")));
-        assertEquals(f + ": data row 1 has class 'b', which is not one of the model's classes [a, c]", m);
+        assertEquals(f + ", line 2, column 2: class 'b' is not one of the model's classes [a, c]", m);
     }
 
     @Test

@@ -1,0 +1,201 @@
+package org.neurona.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The commands end to end, in-process, on small data so the whole class runs in seconds. */
+class CliTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
+
+    @TempDir
+    Path dir;
+
+    /** A PNG of the given size, checked by its signature and its IHDR header. */
+    private static void assertPng(Path f, int width, int height) throws IOException {
+        byte[] b = Files.readAllBytes(f);
+        assertTrue(b.length > 2000, f + " is only " + b.length + " bytes");
+        assertArrayEquals(PNG, Arrays.copyOf(b, 8), f + " does not start with the PNG signature");
+        ByteBuffer h = ByteBuffer.wrap(b, 16, 8);
+        assertEquals(width, h.getInt(), f + " width");
+        assertEquals(height, h.getInt(), f + " height");
+    }
+
+    @Test
+    void demoWritesItsPlotsAndSaysWhere() throws IOException {
+        Path out = dir.resolve("plots");
+        Cli.Run r = Cli.run("demo", "--out", out.toString());
+        assertEquals(0, r.exit(), r.toString());
+        assertEquals(List.of("activations.png", "lineal-boundary.png", "lineal-data.png", "lineal-error.png",
+                "xor-boundary.png", "xor-error.png"), Cli.files(out));
+        for (String f : List.of("lineal-boundary.png", "lineal-data.png", "lineal-error.png", "xor-boundary.png", "xor-error.png")) {
+            assertPng(out.resolve(f), Plots.WIDTH, Plots.HEIGHT);
+        }
+        assertTrue(Files.size(out.resolve("activations.png")) > 10_000);
+        assertTrue(r.out().contains("15 of 15 points classified correctly"), r.out());
+        assertTrue(r.out().contains("4 of 4 correct"), r.out());
+        assertTrue(r.out().contains("Plots written to " + out.toAbsolutePath().normalize()), r.out());
+        assertTrue(r.err().contains("perceptron: epoch 500/500"), r.err());   // plain progress lines off a terminal
+    }
+
+    @Test
+    void trainSaveEvaluateReproducesTheTrainingAccuracy() throws IOException {
+        Path data = Cli.blobs(dir, "iris.csv", 40, 7);
+        Path model = dir.resolve("iris.json");
+        Cli.Run t = Cli.run(Cli.args("train", "--data", data, "--layers", "2:5:3", "--activation", "tanh,softmax",
+                "--loss", "ce", "--mode", "minibatch", "--batch-size", 8, "--eta", 0.1, "--momentum", 0.9,
+                "--epochs", 40, "--normalize", "zscore", "--shuffle", "--seed", 3, "--save", model, "--json"));
+        assertEquals(0, t.exit(), t.toString());
+        JsonNode tj = JSON.readTree(t.out());
+        double acc = tj.get("accuracy").doubleValue();
+        assertTrue(acc > 0.9, "training accuracy " + acc);
+
+        Cli.Run e = Cli.run(Cli.args("evaluate", "--model", model, "--data", data, "--json"));
+        assertEquals(0, e.exit(), e.toString());
+        JsonNode ej = JSON.readTree(e.out());
+        assertEquals(acc, ej.get("accuracy").doubleValue());
+        assertEquals(List.of("setosa", "versicolor", "virginica"),
+                JSON.convertValue(ej.get("classes"), List.class));
+        long total = 0;
+        for (JsonNode row : ej.get("confusion_matrix")) for (JsonNode v : row) total += v.longValue();
+        assertEquals(120, total);
+        assertTrue(ej.get("sse").doubleValue() > 0 && ej.get("mse").doubleValue() > 0);
+
+        Path preds = dir.resolve("preds.csv");
+        Cli.Run p = Cli.run(Cli.args("predict", "--model", model, "--data", data, "--out", preds));
+        assertEquals(0, p.exit(), p.toString());
+        List<String> lines = Files.readAllLines(preds);
+        assertEquals("predicted,output_setosa,output_versicolor,output_virginica", lines.get(0));
+        assertEquals(121, lines.size());
+        List<String> truth = Files.readAllLines(data).subList(1, 121).stream().map(l -> l.substring(l.lastIndexOf(',') + 1)).toList();
+        long same = 0;
+        for (int i = 0; i < 120; i++) if (lines.get(i + 1).startsWith(truth.get(i) + ",")) same++;
+        assertEquals(Math.round(acc * 120), same);
+    }
+
+    @Test
+    void jsonOutputParsesAndHasTheFields() throws IOException {
+        Path data = Cli.blobs(dir, "b.csv", 20, 11);
+        Cli.Run r = Cli.run(Cli.args("train", "--data", data, "--layers", "2:4:3", "--activation", "logistic,softmax",
+                "--loss", "ce", "--eta", 0.5, "--epochs", 30, "--validation", 0.25, "--json"));
+        assertEquals(0, r.exit(), r.toString());
+        JsonNode j = JSON.readTree(r.out());
+        assertEquals(30, j.get("epochs").intValue());
+        assertEquals(30, j.get("history").size());
+        assertEquals(30, j.get("epoch_seconds").size());
+        assertEquals(30, j.get("validation_history").size());
+        assertEquals(j.get("history").get(29).doubleValue(), j.get("train_error").doubleValue());
+        assertTrue(j.get("accuracy").isNumber());
+        assertTrue(j.get("validation_error").doubleValue() > 0);
+        assertEquals("ce", j.get("loss").asText());
+        assertTrue(r.err().contains("training 2:4:3"), "human text goes to stderr under --json: " + r.err());
+        assertFalse(r.out().contains("training 2:4:3"));
+    }
+
+    @Test
+    void xorWithClassifyGivesAccuracyAndAHistoryPlot() throws IOException {
+        Path data = Cli.xor(dir);
+        Path model = dir.resolve("xor.json"), plot = dir.resolve("err.png"), hist = dir.resolve("h.csv");
+        Cli.Run r = Cli.run(Cli.args("train", "--data", data, "--layers", "2:3:1", "--classify", "--mode", "online",
+                "--eta", 0.5, "--momentum", 0.9, "--epochs", 2000, "--save", model, "--plot", plot, "--history", hist, "--json"));
+        assertEquals(0, r.exit(), r.toString());
+        JsonNode j = JSON.readTree(r.out());
+        assertEquals(1.0, j.get("accuracy").doubleValue());
+        assertTrue(j.get("train_error").doubleValue() < 0.05);
+        assertPng(plot, Plots.WIDTH, Plots.HEIGHT);
+        assertEquals("epoch,train_error,seconds", Files.readAllLines(hist).get(0));
+
+        Path fromModel = dir.resolve("from-model.png"), fromCsv = dir.resolve("from-csv.svg"), boundary = dir.resolve("b.png");
+        assertEquals(0, Cli.run(Cli.args("plot", "history", "--model", model, "--out", fromModel)).exit());
+        assertPng(fromModel, Plots.WIDTH, Plots.HEIGHT);
+        assertEquals(0, Cli.run(Cli.args("plot", "history", "--history", hist, "--out", fromCsv)).exit());
+        assertTrue(Files.readString(fromCsv).contains("<svg"));
+        Cli.Run b = Cli.run(Cli.args("plot", "boundary", "--model", model, "--data", data, "--classify", "--out", boundary));
+        assertEquals(0, b.exit(), b.toString());
+        assertPng(boundary, Plots.WIDTH, Plots.HEIGHT);
+
+        Cli.Run p = Cli.run(Cli.args("predict", "--model", model, "--data", data));
+        assertEquals(List.of("predicted,output", "0", "1", "1", "0"),
+                p.out().lines().map(l -> l.contains(",") && !l.startsWith("predicted") ? l.substring(0, l.indexOf(',')) : l).toList());
+    }
+
+    @Test
+    void committedVersion1ModelFilePredictsXor() throws IOException {
+        // the sample of format version 1 that neurona-io's tests also load
+        Path v1 = Path.of("../neurona-io/src/test/resources/org/neurona/io/model-v1-xor.json");
+        assertTrue(Files.exists(v1), "sample model file missing: " + v1.toAbsolutePath());
+        Cli.Run p = Cli.run(Cli.args("predict", "--model", v1, "--data", Cli.xor(dir)));
+        assertEquals(0, p.exit(), p.toString());
+        List<String> lines = p.out().lines().toList();
+        assertEquals("xor", lines.get(0));
+        double[] want = {0, 1, 1, 0};
+        for (int i = 0; i < 4; i++) assertEquals(want[i], Double.parseDouble(lines.get(i + 1)), 1e-3, lines.get(i + 1));
+        Cli.Run e = Cli.run(Cli.args("evaluate", "--model", v1, "--data", dir.resolve("xor.csv"), "--json"));
+        assertEquals(0, e.exit(), e.toString());
+        assertTrue(JSON.readTree(e.out()).get("sse").doubleValue() < 1e-6, e.out());
+    }
+
+    @Test
+    void activationTablePlot() throws IOException {
+        Path f = dir.resolve("act.png");
+        Cli.Run r = Cli.run(Cli.args("plot", "activations", "--functions", "logistic,tanh,relu", "--out", f));
+        assertEquals(0, r.exit(), r.toString());
+        byte[] b = Files.readAllBytes(f);
+        assertArrayEquals(PNG, Arrays.copyOf(b, 8));
+        assertTrue(r.out().contains("3 functions"), r.out());
+    }
+
+    /** Tiny IDX files: 2x2 images whose bright pixel is the label (0..3), plus noise. */
+    private Path[] idx(String prefix, int n, long seed, boolean gzip) throws IOException {
+        SplittableRandom r = new SplittableRandom(seed);
+        byte[] px = new byte[n * 4], lab = new byte[n];
+        for (int i = 0; i < n; i++) {
+            int k = r.nextInt(4);
+            lab[i] = (byte) k;
+            for (int p = 0; p < 4; p++) px[i * 4 + p] = (byte) (p == k ? 200 + r.nextInt(56) : r.nextInt(60));
+        }
+        ByteBuffer im = ByteBuffer.allocate(16 + px.length).putInt(0x803).putInt(n).putInt(2).putInt(2).put(px);
+        ByteBuffer lb = ByteBuffer.allocate(8 + n).putInt(0x801).putInt(n).put(lab);
+        return new Path[] {Files.write(dir.resolve(prefix + "-images"), gzip ? gz(im.array()) : im.array()),
+            Files.write(dir.resolve(prefix + "-labels"), gzip ? gz(lb.array()) : lb.array())};
+    }
+
+    private static byte[] gz(byte[] b) throws IOException {
+        ByteArrayOutputStream o = new ByteArrayOutputStream();
+        try (GZIPOutputStream g = new GZIPOutputStream(o)) {
+            g.write(b);
+        }
+        return o.toByteArray();
+    }
+
+    @Test
+    void idxTrainingReportsTestAccuracyEachEpoch() throws IOException {
+        Path[] train = idx("train", 200, 1, true), test = idx("test", 50, 2, false);
+        Cli.Run r = Cli.run(Cli.args("train", "--data", train[0], "--labels", train[1], "--test-data", test[0],
+                "--test-labels", test[1], "--layers", "4:8:4", "--activation", "relu,softmax", "--loss", "ce",
+                "--mode", "minibatch", "--batch-size", 16, "--eta", 0.2, "--momentum", 0.9, "--epochs", 15,
+                "--shuffle", "--seed", 1, "--threads", 2, "--json"));
+        assertEquals(0, r.exit(), r.toString());
+        JsonNode j = JSON.readTree(r.out());
+        assertEquals(15, j.get("test_accuracy_history").size());
+        assertTrue(j.get("test_accuracy").doubleValue() > 0.9, r.out());
+        assertTrue(j.get("accuracy").doubleValue() > 0.9, r.out());
+    }
+}
