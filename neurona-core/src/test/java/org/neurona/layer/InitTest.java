@@ -25,8 +25,11 @@ class InitTest {
     }
 
     @Test
-    void autoGivesWideLayersGlorotsRange() {
-        float[] w = draw(Init.DEFAULT, 784, 256)[0];
+    void autoIsXavierOnWideLayers() {
+        float[][] auto = draw(Init.DEFAULT, 784, 256), xavier = draw(Init.parse("xavier"), 784, 256);
+        assertArrayEquals(xavier[0], auto[0]);
+        assertArrayEquals(new float[256], auto[1]);
+        float[] w = auto[0];
         double r = Math.sqrt(6.0 / (784 + 256)), var = 0;
         for (float v : w) {
             assertTrue(Math.abs(v) <= r, "|w| " + v + " > " + r);
