@@ -1,0 +1,133 @@
+package org.neurona.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.neurona.data.Dataset;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * Runs the end-to-end workloads of {@link Workloads} in this JVM and prints one line each (one
+ * JSON object per line with {@code --json}): per-epoch and total training time, the quality
+ * metric, the thread count and the JVM. {@code bench/compare.sh} runs the same workloads in
+ * PyTorch on the same machine and prints both side by side.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = {"Time the end-to-end workloads of docs/PERFORMANCE.md: fmnist-relu, fmnist-lecture (need the",
+            "Fashion-MNIST IDX files; skipped with a message when missing), xor and elman-sine.",
+            "per_epoch_s is the median epoch after the first; xor reports microseconds per epoch cold",
+            "(first seed) and warm (after a warm-up of the same 100 seeds x 2000 epochs)."},
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  neurona bench --json                       all four workloads, one JSON line each",
+            "  neurona bench --workload xor",
+            "  neurona bench --workload fmnist-relu --threads 2 --data /usr/share/datasets/fashion-mnist",
+            "  JAVA_OPTS=-Xmx1g neurona bench --workload fmnist-relu    the heap limit of issue 4",
+        })
+final class BenchCommand implements Callable<Integer> {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Option(names = "--workload", paramLabel = "NAME",
+            description = "Run only this workload: fmnist-relu, fmnist-lecture, xor or elman-sine (default: all).")
+    String workload;
+
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Threads for the Fashion-MNIST workloads (default ${DEFAULT-VALUE}); xor and elman-sine"
+                    + " are sequential and use one.")
+    int threads = 2;
+
+    @Option(names = "--data", paramLabel = "DIR",
+            description = "Folder with the four Fashion-MNIST .gz IDX files (default ${DEFAULT-VALUE},"
+                    + " where 'apt-get install dataset-fashion-mnist' puts them).")
+    Path data = Workloads.FMNIST_DEFAULT;
+
+    @Option(names = "--json", description = "One JSON object per workload on stdout, one per line.")
+    boolean json;
+
+    /** Shrinks the workloads for tests: Fashion-MNIST rows, XOR seeds, XOR epochs, Elman epochs. */
+    @Option(names = "--size", hidden = true, split = ",", paramLabel = "ROWS,SEEDS,EPOCHS,ELMAN_EPOCHS")
+    int[] size;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        List<String> names = Workloads.NAMES;
+        if (workload != null) {
+            if (!names.contains(workload)) {
+                throw new IllegalArgumentException("--workload " + workload + ": unknown; expected one of "
+                        + String.join(", ", names));
+            }
+            names = List.of(workload);
+        }
+        if (threads < 1) throw new IllegalArgumentException("--threads " + threads + ": expected 1 or more");
+        Workloads.Size sz = size();
+        PrintWriter out = spec.commandLine().getOut(), err = spec.commandLine().getErr();
+
+        Dataset[] fmnist = null;
+        boolean needFmnist = names.contains("fmnist-relu") || names.contains("fmnist-lecture");
+        if (needFmnist) {
+            List<Path> missing = Workloads.missingFmnist(data);
+            if (missing.isEmpty()) {
+                fmnist = Workloads.loadFmnist(data, sz.fmnistRows());
+            } else {
+                err.println("skipping fmnist-relu and fmnist-lecture: Fashion-MNIST not found (" + missing.get(0)
+                        + "); install it with 'apt-get install dataset-fashion-mnist' or pass --data DIR");
+                err.flush();
+            }
+        }
+        int ran = 0;
+        for (String name : names) {
+            Map<String, Object> r;
+            switch (name) {
+                case "fmnist-relu" -> r = fmnist == null ? null : Workloads.fmnistRelu(fmnist, threads);
+                case "fmnist-lecture" -> r = fmnist == null ? null : Workloads.fmnistLecture(fmnist, threads);
+                case "xor" -> r = Workloads.xor(sz);
+                default -> r = Workloads.elmanSine(sz);
+            }
+            if (r == null) continue;
+            ran++;
+            out.println(json ? toJson(r) : describe(r));
+            out.flush();
+        }
+        return ran == 0 ? Main.FAILURE : Main.OK;
+    }
+
+    private Workloads.Size size() {
+        if (size == null) return Workloads.Size.FULL;
+        if (size.length != 4 || size[1] < 1 || size[2] < 1 || size[3] < 1 || size[0] < 0) {
+            throw new IllegalArgumentException("--size: expected ROWS,SEEDS,EPOCHS,ELMAN_EPOCHS (rows >= 0, others >= 1)");
+        }
+        return new Workloads.Size(size[0], size[1], size[2], size[3]);
+    }
+
+    private static String toJson(Map<String, Object> r) {
+        try {
+            return JSON.writeValueAsString(r);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write JSON: " + e.getMessage(), e);
+        }
+    }
+
+    private static String describe(Map<String, Object> r) {
+        String metric = r.containsKey("test_accuracy") ? String.format(Locale.ROOT, "test accuracy %.4f", r.get("test_accuracy"))
+                : r.containsKey("test_mse") ? "test MSE " + Out.num((double) r.get("test_mse"))
+                : String.format(Locale.ROOT, "final SSE (median) %s, solved %s of %s, cold %.3f us/epoch",
+                        Out.num((double) r.get("final_sse_median")), r.get("solved"), r.get("seeds"), r.get("cold_us_per_epoch"));
+        String perEpoch = r.containsKey("warm_us_per_epoch")
+                ? String.format(Locale.ROOT, "%.3f us/epoch warm", r.get("warm_us_per_epoch"))
+                : String.format(Locale.ROOT, "%.4f s/epoch", r.get("per_epoch_s"));
+        return String.format(Locale.ROOT, "%-15s %s, train %.3f s, %s, %s thread(s), peak heap %s MB, %s",
+                r.get("workload"), perEpoch, r.get("train_s"), metric, r.get("threads"), r.get("peak_heap_mb"), r.get("jvm"));
+    }
+}
