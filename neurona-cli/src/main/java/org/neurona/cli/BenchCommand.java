@@ -60,6 +60,14 @@ final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /**
+     * Runs the command on its own ({@code java -cp neurona.jar org.neurona.cli.BenchCommand ...}),
+     * for scripts that must work before it is registered under {@code neurona bench}.
+     */
+    public static void main(String[] args) {
+        System.exit(new picocli.CommandLine(new BenchCommand()).execute(args));
+    }
+
     @Override
     public Integer call() throws IOException {
         List<String> names = Workloads.NAMES;
