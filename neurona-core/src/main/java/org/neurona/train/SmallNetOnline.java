@@ -22,7 +22,13 @@ import org.neurona.net.FeedForward;
  */
 final class SmallNetOnline {
     private final Dense[] layers;
+    /** Per layer, hoisted out of the layers: weights (O, I), biases (O) or null, sizes, activations. */
+    private final float[][] w, bias;
+    private final int[] inputs, outputs;
+    private final Activation[] f;
     private final float[][] z, a, d, v, vb;
+    /** Output delta = deltaScale (a - b): the loss's scale, 2/O more for MSE. */
+    private final float deltaScale;
     private final float[] target;
     private final Loss loss;
     private final boolean fused;
@@ -54,6 +60,11 @@ final class SmallNetOnline {
         d = new float[n][];
         v = new float[n][];
         vb = new float[n][];
+        w = new float[n][];
+        bias = new float[n][];
+        inputs = new int[n];
+        outputs = new int[n];
+        f = new Activation[n];
         Sgd sgd = (Sgd) options.rule();
         for (int l = 0; l < n; l++) {
             int o = layers[l].outputs();
@@ -62,6 +73,11 @@ final class SmallNetOnline {
             d[l] = new float[o];
             v[l] = new float[layers[l].weights().length];
             vb[l] = new float[layers[l].biases().length];
+            w[l] = layers[l].weights();
+            bias[l] = layers[l].hasBias() ? layers[l].biases() : null;
+            inputs[l] = layers[l].inputs();
+            outputs[l] = o;
+            f[l] = layers[l].activation();
         }
         target = new float[layers[n - 1].outputs()];
         loss = options.loss();
@@ -71,65 +87,73 @@ final class SmallNetOnline {
         alpha = (float) sgd.alpha();
         nesterov = sgd.nesterov();
         lambda2 = (float) (2 * options.lambda());
+        deltaScale = loss.kind() == Loss.Kind.MSE ? 2f * loss.scale(1) / target.length : loss.scale(1);
     }
 
     /** One epoch over the patterns in {@code order}; returns the summed per-pattern loss. */
     double epoch(Dataset data, int[] order) {
         int in = data.inputs(), outW = data.outputs(), last = layers.length - 1;
         float[] x = data.x(), b = data.b();
+        float[][] w = this.w, bias = this.bias, z = this.z, a = this.a, d = this.d;
+        int[] inputs = this.inputs, outputs = this.outputs;
+        Activation[] f = this.f;
         double sum = 0;
         for (int r : order) {
             int xo = r * in, bo = r * outW;
             // forward: z = W a + b, a = f(z)
             for (int l = 0; l <= last; l++) {
-                Dense layer = layers[l];
-                float[] w = layer.weights(), bias = layer.biases(), zl = z[l];
-                int I = layer.inputs(), O = layer.outputs();
+                float[] wl = w[l], bl = bias[l], zl = z[l];
+                int I = inputs[l], O = outputs[l];
                 float[] src = l == 0 ? x : a[l - 1];
                 int so = l == 0 ? xo : 0;
-                for (int o = 0; o < O; o++) {
+                for (int o = 0, wo = 0; o < O; o++, wo += I) {
                     float s = 0f;
-                    int wo = o * I;
-                    for (int i = 0; i < I; i++) s += src[so + i] * w[wo + i];
-                    zl[o] = s;
+                    for (int i = 0; i < I; i++) s += src[so + i] * wl[wo + i];
+                    zl[o] = bl == null ? s : s + bl[o];
                 }
-                if (layer.hasBias()) for (int o = 0; o < O; o++) zl[o] += bias[o];
-                layer.activation().forward(zl, a[l], 1, O);
+                f[l].forward(zl, a[l], 1, O);
             }
             // output error
             float[] aL = a[last], dL = d[last];
             System.arraycopy(b, bo, target, 0, outW);
             sum += loss.value(z[last], aL, target, 1, outW, out);
-            float k = loss.kind() == Loss.Kind.MSE ? 2f * loss.scale(1) / outW : loss.scale(1);
-            for (int o = 0; o < outW; o++) dL[o] = k * (aL[o] - b[bo + o]);
-            // backward and update, top layer first
+            for (int o = 0; o < outW; o++) dL[o] = deltaScale * (aL[o] - target[o]);
+            // backward and update, top layer first; the hidden deltas dIn = dz W use each weight
+            // just before its own update, which is what computing them first would use
             for (int l = last; l >= 0; l--) {
-                Dense layer = layers[l];
-                float[] w = layer.weights(), bias = layer.biases(), dl = d[l], vl = v[l], vbl = vb[l];
-                int I = layer.inputs(), O = layer.outputs();
-                if (!(l == last && fused)) layer.activation().backward(z[l], a[l], dl, dl, 1, O);
+                float[] wl = w[l], bl = bias[l], dl = d[l], vl = v[l];
+                int I = inputs[l], O = outputs[l];
+                if (!(l == last && fused)) f[l].backward(z[l], a[l], dl, dl, 1, O);
                 float[] src = l == 0 ? x : a[l - 1];
                 int so = l == 0 ? xo : 0;
                 if (l > 0) {
-                    // hidden deltas from the weights before this update: dIn = dz W
                     float[] dIn = d[l - 1];
                     java.util.Arrays.fill(dIn, 0, I, 0f);
-                    for (int o = 0; o < O; o++) {
+                    for (int o = 0, wo = 0; o < O; o++, wo += I) {
                         float dz = dl[o];
-                        int wo = o * I;
-                        for (int i = 0; i < I; i++) dIn[i] += dz * w[wo + i];
+                        for (int i = 0; i < I; i++) {
+                            float wv = wl[wo + i];
+                            dIn[i] += dz * wv;
+                            float g = 0f + dz * src[so + i];
+                            if (lambda2 > 0) g += lambda2 * wv;
+                            wl[wo + i] = wv + step(vl, wo + i, g);
+                        }
+                    }
+                } else {
+                    for (int o = 0, wo = 0; o < O; o++, wo += I) {
+                        float dz = dl[o];
+                        for (int i = 0; i < I; i++) {
+                            float wv = wl[wo + i];
+                            float g = 0f + dz * src[so + i];
+                            if (lambda2 > 0) g += lambda2 * wv;
+                            wl[wo + i] = wv + step(vl, wo + i, g);
+                        }
                     }
                 }
-                for (int o = 0; o < O; o++) {
-                    float dz = dl[o];
-                    int wo = o * I;
-                    for (int i = 0; i < I; i++) {
-                        float g = 0f + dz * src[so + i];
-                        if (lambda2 > 0) g += lambda2 * w[wo + i];
-                        w[wo + i] += step(vl, wo + i, g);
-                    }
+                if (bl != null) {
+                    float[] vbl = vb[l];
+                    for (int o = 0; o < O; o++) bl[o] += step(vbl, o, 0f + dl[o]);
                 }
-                if (layer.hasBias()) for (int o = 0; o < O; o++) bias[o] += step(vbl, o, 0f + dl[o]);
             }
         }
         return sum;

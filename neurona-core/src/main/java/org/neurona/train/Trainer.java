@@ -89,13 +89,18 @@ public final class Trainer {
         float[] bb = copy ? new float[batch * outW] : train.b();
         float lambda2 = (float) (2 * options.lambda());
 
-        List<Double> trainErr = new ArrayList<>(), validErr = new ArrayList<>(), seconds = new ArrayList<>();
+        // per-epoch records in primitive arrays: no boxing inside the loop (History gets lists at the end)
+        int maxEpochs = options.epochs(), done = 0;
+        // (grown by doubling: a run may stop long before a large epoch limit)
+        int cap = Math.min(maxEpochs, 1024);
+        double[] trainErr = new double[cap], validErr = new double[cap], seconds = new double[cap];
         History.StopReason stop = History.StopReason.MAX_EPOCHS;
         SmallNetOnline small = SmallNetOnline.applies(net, options, n) ? new SmallNetOnline(net, options) : null;
-        try (Parallel par = new Parallel(options.threads())) {
-            FeedForward.Workspace ws = net.workspace(batch, par);
+        // the small-net path is sequential: no worker threads to start and stop
+        try (Parallel par = small != null ? Parallel.SERIAL : new Parallel(options.threads())) {
+            FeedForward.Workspace ws = small != null ? null : net.workspace(batch, par);
             FeedForward.Workspace evalWs = validation == null ? null : net.workspace(Math.min(batch, 1024), par);
-            for (int epoch = 1; epoch <= options.epochs(); epoch++) {
+            for (int epoch = 1; epoch <= maxEpochs; epoch++) {
                 if (epoch > 1) {
                     Dataset next = trainingSet.apply(epoch);
                     if (next != train) {
@@ -138,22 +143,39 @@ public final class Trainer {
                     throw new TrainingDivergedException(epoch, err, options.rule());
                 }
                 double verr = validation == null ? Double.NaN : error(net, validation, loss, evalWs);
-                trainErr.add(err);
-                validErr.add(verr);
-                seconds.add(secs);
-                Epoch e = new Epoch(epoch, options.epochs(), err, verr, secs, params);
-                for (EpochListener l : listeners) l.onEpoch(e);
+                if (done == trainErr.length) {
+                    cap = (int) Math.min(maxEpochs, 2L * cap);
+                    trainErr = java.util.Arrays.copyOf(trainErr, cap);
+                    validErr = java.util.Arrays.copyOf(validErr, cap);
+                    seconds = java.util.Arrays.copyOf(seconds, cap);
+                }
+                trainErr[done] = err;
+                validErr[done] = verr;
+                seconds[done] = secs;
+                done++;
+                boolean stopRequested = false;
+                if (listeners.length > 0) {
+                    Epoch e = new Epoch(epoch, maxEpochs, err, verr, secs, params);
+                    for (EpochListener l : listeners) l.onEpoch(e);
+                    stopRequested = e.stopRequested();
+                }
                 if (options.targetError() > 0 && err <= options.targetError()) {
                     stop = History.StopReason.TARGET_ERROR;
                     break;
                 }
-                if (e.stopRequested()) {
+                if (stopRequested) {
                     stop = History.StopReason.LISTENER;
                     break;
                 }
             }
         }
-        return new History(trainErr, validErr, seconds, stop);
+        return new History(list(trainErr, done), list(validErr, done), list(seconds, done), stop);
+    }
+
+    private static List<Double> list(double[] v, int n) {
+        List<Double> l = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) l.add(v[i]);
+        return l;
     }
 
     /** lambda sum w^2 over the weights (not biases): the L2 term of the error. */
