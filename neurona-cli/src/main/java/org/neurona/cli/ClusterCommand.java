@@ -32,6 +32,7 @@ import picocli.CommandLine.Spec;
  * purity; writes the assignment, the model, the clusters picture and the map's U-matrix.
  */
 @Command(name = "cluster", mixinStandardHelpOptions = true,
+        header = "Cluster patterns by competitive learning or a Kohonen map.",
         description = {"Cluster patterns by competitive learning (winner-takes-all, K units)",
             "or with a Kohonen self-organising map (--som RxC). Every column is an",
             "input unless named by --label. Cluster indices count from 0; a map's",
