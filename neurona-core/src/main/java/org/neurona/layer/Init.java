@@ -6,16 +6,17 @@ import org.neurona.math.Rng;
 /**
  * How initial weights are drawn, for a layer with I inputs and O outputs:
  * <pre>
- *   auto        w, b ~ U(-r, r), r = min(1, sqrt(3 / I))     the default
+ *   auto        w, b ~ U(-r, r), r = min(1, sqrt(6 / (I + O)))   the default
  *   uniform:r   w, b ~ U(-r, r)                          the lecture's U(-1, 1) is uniform:1
  *   xavier      w ~ U(-s, s), s = sqrt(6 / (I + O)), b = 0   (Glorot and Bengio 2010)
  *   he          w ~ N(0, 2 / I), b = 0                       (He et al. 2015)
  * </pre>
  *
- * The default, {@code auto}, is the lecture's U(-1, 1) for every layer of up to three inputs (all
- * of the lecture's nets: 2:1, 2:3:1), and for wider layers shrinks the range so that w has
- * variance 1/I (LeCun et al. 1998, "Efficient BackProp"): with U(-1, 1) a unit of 784 inputs starts
- * with a net input of standard deviation about 10, saturated or dead before it learns anything.
+ * The default, {@code auto}, is the lecture's U(-1, 1) wherever Glorot and Bengio's (2010)
+ * normalised range sqrt(6 / (I + O)) is at least 1, which covers the lecture's small nets (2:1,
+ * 2:3:1: every layer has I + O &lt;= 6), and Glorot's range for wider layers: with U(-1, 1) a unit of
+ * 784 inputs starts with a net input of standard deviation about 10, saturated or dead before it
+ * learns anything.
  *
  * @param kind  which scheme
  * @param range r for the uniform scheme
@@ -28,7 +29,7 @@ public record Init(Kind kind, double range) {
     /** The lecture's U(-1, 1) for weights and biases, whatever the layer's width. */
     public static final Init LECTURE = new Init(Kind.UNIFORM, 1);
 
-    /** U(-r, r) with r = min(1, sqrt(3 / I)): the lecture's U(-1, 1) for narrow layers, LeCun's scale for wide ones. */
+    /** U(-r, r) with r = min(1, sqrt(6 / (I + O))): the lecture's U(-1, 1) for small layers, Glorot's range for wide ones. */
     public static final Init DEFAULT = new Init(Kind.AUTO, 0);
 
     public Init {
@@ -77,7 +78,7 @@ public record Init(Kind kind, double range) {
     public void fill(float[] w, float[] b, int inputs, int outputs, Rng rng) {
         switch (kind) {
             case UNIFORM, AUTO -> {
-                float r = (float) (kind == Kind.UNIFORM ? range : Math.min(1, Math.sqrt(3.0 / inputs)));
+                float r = (float) (kind == Kind.UNIFORM ? range : Math.min(1, Math.sqrt(6.0 / (inputs + outputs))));
                 for (int i = 0; i < w.length; i++) w[i] = rng.uniformFloat(-r, r);
                 for (int i = 0; i < b.length; i++) b[i] = rng.uniformFloat(-r, r);
             }
