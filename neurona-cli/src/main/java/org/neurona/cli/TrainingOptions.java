@@ -46,16 +46,17 @@ final class TrainingOptions {
     String loss;
 
     @Option(names = "--mode", paramLabel = "MODE",
-            description = "online (update per pattern), batch (default: per epoch) or minibatch.")
+            description = "online (update per pattern), batch (default: per epoch) or minibatch; SNNS's --learn"
+                    + " functions fix their own.")
     String mode;
 
     @Option(names = "--batch-size", paramLabel = "K", description = "Patterns per update in minibatch mode (default 32).")
     Integer batchSize;
 
-    @Option(names = "--eta", paramLabel = "ETA", description = "Learning rate (default 0.1).")
+    @Option(names = "--eta", paramLabel = "ETA", description = "Learning rate of gradient descent (default 0.1); with --learn, only if it agrees.")
     Double eta;
 
-    @Option(names = "--momentum", paramLabel = "ALPHA", description = "Momentum alpha, the lecture's inercia (default 0).")
+    @Option(names = "--momentum", paramLabel = "ALPHA", description = "Momentum alpha, the lecture's inercia (default 0); with --learn, only if it agrees.")
     Double momentum;
 
     @Option(names = "--l2", paramLabel = "LAMBDA", description = "L2 weight decay lambda (default 0).")
