@@ -72,8 +72,8 @@ final class TrainingOptions {
     Long seed;
 
     @Option(names = "--init", paramLabel = "INIT",
-            description = "Initial weights: auto (default: the lecture's U(-1, 1) on layers of up to three inputs,"
-                    + " U(-r, r) with r = sqrt(3 / I) on wider ones), uniform:R, xavier, he.")
+            description = "Initial weights: auto (default: the lecture's U(-1, 1) on small layers, where"
+                    + " sqrt(6 / (I + O)) >= 1, xavier on wider ones), uniform:R (U(-R, R)), xavier, he.")
     String init;
 
     @Option(names = "--shuffle", description = "Reshuffle the patterns every epoch.")
