@@ -44,6 +44,7 @@ final class RecurrentPlots {
             c.getStyler().setChartBackgroundColor(Color.WHITE);
             c.getStyler().setPlotBackgroundColor(Color.WHITE);
             c.getStyler().setAntiAlias(true);
+            c.getStyler().setXAxisDecimalPattern("#");
             double[] observed = new double[n];
             for (int t = 0; t < n; t++) observed[t] = series.value(t, j);
             line(c, "observed", 0, observed, 0, 1, new Color(0x7f7f7f), 2.5f);

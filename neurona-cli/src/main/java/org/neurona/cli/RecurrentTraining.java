@@ -116,7 +116,7 @@ final class RecurrentTraining {
 
         double[] hist = history.trainErrorArray();
         if (c.save != null) {
-            ModelFile.write(c.save, model.toStored(settings(c, o, spec), history.epochs(), history.finalTrainError(), hist),
+            ModelFile.write(c.save, model.toStored(settings(c, o, spec, series.names()), history.epochs(), history.finalTrainError(), hist),
                     Version.full());
             out.say("model written to %s", c.save);
             result.put("model", c.save.toString());
@@ -237,11 +237,11 @@ final class RecurrentTraining {
         return o.training().rule() instanceof Sgd sgd ? sgd.alpha() : 0;
     }
 
-    private static Map<String, Object> settings(TrainCommand c, BpttForecaster.Options o, RecurrentSpec spec) {
+    private static Map<String, Object> settings(TrainCommand c, BpttForecaster.Options o, RecurrentSpec spec, List<String> columns) {
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("data", c.data.data.getFileName().toString());
         s.put("net", RecurrentModel.kindName(spec.kind()));
-        s.put("columns", String.join(",", c.recurrent.columns == null ? List.of() : c.recurrent.columns));
+        s.put("columns", String.join(",", columns));
         s.put("hidden", spec.hidden());
         s.put("activations", spec.hiddenActivation().name() + "," + spec.outputActivation().name());
         s.put("mu", spec.mu());
