@@ -69,12 +69,17 @@ final class SeriesData {
         }
     }
 
-    /** The name in {@code names} at the smallest edit distance from {@code s}, ignoring case (the first on a tie). */
+    /**
+     * The name in {@code names} at the smallest edit distance from {@code s}, ignoring case; on a
+     * tie one that begins with {@code s} ("x" gives "x1" rather than "t"), else the first.
+     */
     static String closest(String s, List<String> names) {
         String best = names.get(0);
         int bestD = Integer.MAX_VALUE;
+        String typed = s.toLowerCase(Locale.ROOT);
         for (String n : names) {
-            int d = editDistance(s.toLowerCase(Locale.ROOT), n.toLowerCase(Locale.ROOT));
+            String name = n.toLowerCase(Locale.ROOT);
+            int d = 2 * editDistance(typed, name) - (name.startsWith(typed) ? 1 : 0);
             if (d < bestD) {
                 bestD = d;
                 best = n;
