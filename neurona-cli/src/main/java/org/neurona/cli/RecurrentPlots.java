@@ -77,14 +77,16 @@ final class RecurrentPlots {
 
     /** One chart as PNG or SVG; several (a multivariate series) stacked in one PNG. */
     static void save(List<XYChart> charts, Path file) throws IOException {
-        if (charts.size() == 1) {
-            Plots.save(charts.get(0), file);
-            return;
+        checkName(file, charts.size());
+        if (charts.size() == 1) Plots.save(charts.get(0), file);
+        else Plots.saveGrid(charts, 1, file);
+    }
+
+    /** A series of several columns is drawn as one PNG of several charts: no SVG. */
+    static void checkName(Path file, int columns) {
+        if (file != null && columns > 1 && file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".svg")) {
+            throw new IllegalArgumentException(file + ": a series of " + columns + " columns is plotted as one PNG"
+                    + " of " + columns + " charts; use a .png name");
         }
-        if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".svg")) {
-            throw new IllegalArgumentException(file + ": a series of " + charts.size() + " columns is plotted as one PNG"
-                    + " of " + charts.size() + " charts; use a .png name");
-        }
-        Plots.saveGrid(charts, 1, file);
     }
 }

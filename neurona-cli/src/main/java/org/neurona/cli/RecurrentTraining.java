@@ -50,6 +50,7 @@ final class RecurrentTraining {
         TimeSeries series = SeriesData.read(c.data.data, r.columns, c.data.csv());
         BpttForecaster.Options o = options(c, parsed, kind, series.width());
         RecurrentSpec spec = o.spec(series.width());
+        RecurrentPlots.checkName(c.plot, series.width());   // before training, so a bad name wastes no time
 
         int n = series.length(), d = series.width();
         int s = series.splitPoint(o.testFraction());
