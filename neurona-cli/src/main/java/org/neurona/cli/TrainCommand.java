@@ -36,8 +36,9 @@ import picocli.CommandLine.Spec;
  * net on a time series ({@link RecurrentTraining}); reports the error, saves the model.
  */
 @Command(name = "train", mixinStandardHelpOptions = true, modelTransformer = TrainCommand.LayersOptional.class,
-        description = {"Train a feedforward network by backpropagation on a CSV or IDX data set, or with --net an Elman",
-            "or Jordan net by backpropagation through time on a time series (a CSV column)."},
+        description = {"Train a feedforward network by backpropagation on a CSV or IDX data set,",
+            "or with --net an Elman or Jordan net by backpropagation through time on a",
+            "time series (CSV columns)."},
         footerHeading = "%nExamples:%n",
         footer = {
             "  The lecture's XOR net, online with momentum, saved for later:",
@@ -54,9 +55,9 @@ import picocli.CommandLine.Spec;
             "        --layers 784:256:128:10 --activation relu,relu,softmax --loss ce \\",
             "        --mode minibatch --batch-size 128 --eta 0.05 --momentum 0.9 \\",
             "        --epochs 5 --shuffle --seed 1 --threads 2 --json",
-            "  An Elman net predicting a series one step ahead, 20 steps forecast:",
+            "  An Elman net predicting a series one step ahead, then 50 steps beyond:",
             "    neurona train --net elman --data laser.csv --column intensity \\",
-            "        --hidden 8 --eta 0.001 --epochs 20 --forecast 20 \\",
+            "        --hidden 16 --eta 0.001 --epochs 50 --forecast 50 \\",
             "        --save laser.json --plot laser.png",
         })
 final class TrainCommand implements Callable<Integer> {
