@@ -131,6 +131,11 @@ final class PredictCommand implements Callable<Integer> {
             checkWidth(d, want, data.data);
             return d;
         }
+        if (Data.isPat(data.data)) {
+            Dataset d = Data.patInputs(data.data);
+            checkWidth(d, want, data.data);
+            return d;
+        }
         CsvReader.Options csv = data.csv();
         CsvReader.Layout layout = new CsvReader(csv).sniff(data.data);
         if (data.targets == null || data.targets.isEmpty()) {

@@ -152,9 +152,8 @@ final class TrainCommand implements Callable<Integer> {
 
         out.say("training %s (%s) on %s: %d patterns, %s -> %s", net.layers(), String.join(",", net.names()),
                 data.data, trainSet.rows(), all.describeInputs(), all.describeTargets());
-        out.say("  initial weights %s, loss %s, %s, eta %s, momentum %s, epochs %d%s%s", net.init().name(),
-                options.loss().name(), modeText(options),
-                Out.num(options.rule().learningRate()), Out.num(momentumOf(training)), options.epochs(),
+        out.say("  initial weights %s, loss %s, %s, %s, epochs %d%s%s", net.init().name(),
+                options.loss().name(), modeText(options), training.describeLearning(options), options.epochs(),
                 validSet == null ? "" : ", " + validSet.rows() + " patterns held out for validation",
                 scaling == null ? "" : ", inputs normalised (" + Model.kindName(kind) + ")");
 
@@ -168,6 +167,7 @@ final class TrainCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         try (Progress progress = Progress.create(out, "train", options.epochs())) {
             listeners.add(0, progress);
+            listeners.addAll(training.listeners());
             history = new Trainer(options).fit(model.net, trainSet, validSet, listeners.toArray(new EpochListener[0]));
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
@@ -272,8 +272,7 @@ final class TrainCommand implements Callable<Integer> {
         s.put("loss", o.loss().name());
         s.put("mode", o.mode().name().toLowerCase(Locale.ROOT));
         if (o.mode() == org.neurona.train.Mode.MINIBATCH) s.put("batch_size", o.batchSize());
-        s.put("eta", o.rule().learningRate());
-        s.put("momentum", momentumOf(training));
+        training.putSettings(s, o);
         s.put("l2", o.lambda());
         s.put("epochs", o.epochs());
         s.put("target_error", o.targetError());
@@ -283,10 +282,6 @@ final class TrainCommand implements Callable<Integer> {
         s.put("validation", validation);
         s.put("threads", o.threads());
         return s;
-    }
-
-    private static double momentumOf(TrainingOptions t) {
-        return t.momentum == null ? 0 : t.momentum;
     }
 
     private static String modeText(TrainOptions o) {
