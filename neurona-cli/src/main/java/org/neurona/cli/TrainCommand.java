@@ -171,18 +171,23 @@ final class TrainCommand implements Callable<Integer> {
             history = new Trainer(options).fit(model.net, trainSet, validSet, listeners.toArray(new EpochListener[0]));
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
+        // early stopping puts the best epoch's weights back: report the errors of those weights
+        boolean restored = training.earlyStopping != null && history.stop() == History.StopReason.LISTENER;
+        double trainError = restored ? Trainer.error(model.net, trainSet, options.loss()) : history.finalTrainError();
+        double validError = restored && validSet != null ? Trainer.error(model.net, validSet, options.loss())
+                : history.finalValidationError();
 
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("epochs", history.epochs());
         result.put("stop", history.stop().name().toLowerCase(Locale.ROOT));
         result.put("loss", options.loss().name());
-        result.put("train_error", history.finalTrainError());
+        result.put("train_error", trainError);
         if (all.isClassification()) {
             result.put("accuracy", Model.accuracy(model.net.predict(trainSet.x(), trainSet.rows()), trainSet.b(),
                     trainSet.rows(), trainSet.outputs()));
         }
         if (validSet != null) {
-            result.put("validation_error", history.finalValidationError());
+            result.put("validation_error", validError);
             if (all.isClassification()) {
                 result.put("validation_accuracy", Model.accuracy(model.net.predict(validSet.x(), validSet.rows()),
                         validSet.b(), validSet.rows(), validSet.outputs()));
@@ -198,16 +203,16 @@ final class TrainCommand implements Callable<Integer> {
         if (validSet != null) result.put("validation_history", history.validationError());
 
         out.say("after %d epochs (%s): %s error %s%s%s%s", history.epochs(), stopText(history), options.loss().name(),
-                Out.num(history.finalTrainError()),
+                Out.num(trainError),
                 result.containsKey("accuracy") ? String.format(Locale.ROOT, ", accuracy %.2f%%", 100 * (double) result.get("accuracy")) : "",
-                validSet == null ? "" : ", validation error " + Out.num(history.finalValidationError()),
+                validSet == null ? "" : ", validation error " + Out.num(validError),
                 testAccuracy.isEmpty() ? "" : String.format(Locale.ROOT, ", test accuracy %.2f%%", 100 * testAccuracy.get(testAccuracy.size() - 1)));
         out.say("  %.2f s in total", seconds);
 
         double[] hist = history.trainErrorArray();
         double[] vhist = history.validationError().stream().mapToDouble(Double::doubleValue).toArray();
         if (save != null) {
-            StoredModel stored = model.toStored(settings(net, options, kind), history.epochs(), history.finalTrainError(),
+            StoredModel stored = model.toStored(settings(net, options, kind), history.epochs(), trainError,
                     hist, validSet == null ? new double[0] : vhist);
             ModelFile.write(save, stored, Version.full());
             out.say("model written to %s", save);
