@@ -21,6 +21,7 @@ import picocli.CommandLine.Spec;
 
 /** Runs a saved model on new data and writes its predictions. */
 @Command(name = "predict", mixinStandardHelpOptions = true,
+        header = "Predict with a saved model: outputs, or class labels, for new data.",
         description = {"Predict with a saved model. The data may hold only the input columns, or inputs and targets",
             "(the target columns are then skipped). Classifiers print the predicted label and each class's output."},
         footerHeading = "%nExamples:%n",

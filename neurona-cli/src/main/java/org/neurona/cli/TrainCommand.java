@@ -35,7 +35,8 @@ import picocli.CommandLine.Spec;
  * Trains a feedforward network on a data file, or with {@code --net elman|jordan} a recurrent
  * net on a time series ({@link RecurrentTraining}); reports the error, saves the model.
  */
-@Command(name = "train", mixinStandardHelpOptions = true, modelTransformer = TrainCommand.LayersOptional.class,
+@Command(name = "train", mixinStandardHelpOptions = true,
+        header = "Train a network by backpropagation: feedforward (CSV, IDX, .pat) or Elman/Jordan.", modelTransformer = TrainCommand.LayersOptional.class,
         description = {"Train a feedforward network by backpropagation on a CSV or IDX data set,",
             "or with --net an Elman or Jordan net by backpropagation through time on a",
             "time series (CSV columns)."},
