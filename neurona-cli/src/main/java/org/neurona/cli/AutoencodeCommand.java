@@ -29,6 +29,7 @@ import picocli.CommandLine.Spec;
  * reconstructions for image data, the codes' scatter for a 2-unit code.
  */
 @Command(name = "autoencode", mixinStandardHelpOptions = true,
+        header = "Train an autoencoder: codes and reconstructions of the inputs.",
         description = {"Train an autoencoder: a feedforward net whose target is its own input,",
             "through a narrower code layer (the narrowest hidden layer). Every CSV",
             "column is an input unless named by --label. Training options are those",

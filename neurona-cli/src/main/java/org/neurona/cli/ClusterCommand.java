@@ -14,12 +14,12 @@ import org.neurona.io.AtomicFiles;
 import org.neurona.io.CsvData;
 import org.neurona.io.CsvReader;
 import org.neurona.io.DataFileException;
-import org.neurona.net.Competitive;
-import org.neurona.net.CompetitiveResult;
-import org.neurona.net.CompetitiveSpec;
-import org.neurona.net.Som;
-import org.neurona.net.SomResult;
-import org.neurona.net.SomSpec;
+import org.neurona.net.competitive.Competitive;
+import org.neurona.net.competitive.CompetitiveResult;
+import org.neurona.net.competitive.CompetitiveSpec;
+import org.neurona.net.competitive.Som;
+import org.neurona.net.competitive.SomResult;
+import org.neurona.net.competitive.SomSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -32,6 +32,7 @@ import picocli.CommandLine.Spec;
  * purity; writes the assignment, the model, the clusters picture and the map's U-matrix.
  */
 @Command(name = "cluster", mixinStandardHelpOptions = true,
+        header = "Cluster patterns by competitive learning or a Kohonen map.",
         description = {"Cluster patterns by competitive learning (winner-takes-all, K units)",
             "or with a Kohonen self-organising map (--som RxC). Every column is an",
             "input unless named by --label. Cluster indices count from 0; a map's",

@@ -12,10 +12,10 @@ import org.knowm.xchart.HeatMapChart;
 import org.neurona.io.AtomicFiles;
 import org.neurona.io.CsvReader;
 import org.neurona.math.Rng;
-import org.neurona.net.Hopfield;
-import org.neurona.net.HopfieldPatterns;
-import org.neurona.net.HopfieldRecall;
-import org.neurona.net.HopfieldSpec;
+import org.neurona.net.hopfield.Hopfield;
+import org.neurona.net.hopfield.HopfieldPatterns;
+import org.neurona.net.hopfield.HopfieldRecall;
+import org.neurona.net.hopfield.HopfieldSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -28,6 +28,7 @@ import picocli.CommandLine.Spec;
  * ended in; the recalled states as CSV and, for image-like patterns, as pictures.
  */
 @Command(name = "hopfield", mixinStandardHelpOptions = true,
+        header = "Store patterns in a Hopfield memory and recall noisy probes.",
         description = {"Store patterns in a Hopfield memory (Hebb or projection rule) and",
             "recall probes from it. Patterns are CSV rows of 0/1 or -1/+1 values, one",
             "pattern a row; probes use the stored patterns' convention, and --out",

@@ -14,7 +14,8 @@ import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
- * The {@code neurona} command: one subcommand per job (demo, train, predict, evaluate, plot, cluster, hopfield, autoencode).
+ * The {@code neurona} command: one subcommand per job (demo, train, predict, evaluate, plot,
+ * cluster, hopfield, autoencode, export, import).
  *
  * <p>Exit codes: 0 success, 1 failure, 2 bad input or usage. Bad input (a missing or malformed
  * file, an impossible option value: any {@link IllegalArgumentException}) is reported in one
@@ -36,6 +37,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
             ClusterCommand.class,
             HopfieldCommand.class,
             AutoencodeCommand.class,
+            ExportCommand.class,
+            ImportCommand.class,
             CommandLine.HelpCommand.class,
         },
         footerHeading = "%nExamples:%n",
@@ -45,6 +48,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
             "  neurona predict --model xor.json --data new.csv",
             "  neurona cluster --data blobs.csv --units 4 --label label --plot clusters.png",
             "  neurona hopfield --store letters.csv --noise 0.1 --shape 10x10 --plot recall.png",
+            "  neurona export --model xor.json --format snns --out xor.net",
             "  neurona <command> --help          options and examples of one command",
         })
 public final class Main implements Runnable {
