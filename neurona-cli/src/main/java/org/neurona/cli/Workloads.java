@@ -18,7 +18,7 @@ import org.neurona.data.TimeSeries;
 import org.neurona.loss.Loss;
 import org.neurona.net.FeedForward;
 import org.neurona.net.NetworkSpec;
-import org.neurona.net.RecurrentSpec;
+import org.neurona.net.recurrent.RecurrentSpec;
 import org.neurona.train.BpttForecaster;
 import org.neurona.train.History;
 import org.neurona.train.Mode;
