@@ -35,7 +35,7 @@ fmnist="$(dirname "$(dpkg -L dataset-fashion-mnist | grep 'train-images-idx3-uby
 
 # build (the launcher builds when sources changed); `bench` before it is registered in Main: the class itself
 ./neurona --version >/dev/null
-if ./neurona bench --help >/dev/null 2>&1; then
+if ./neurona --help 2>&1 | grep -qE '^ +bench( |$)'; then
   neurona_bench=(./neurona bench)
 else
   neurona_bench=(java ${JAVA_OPTS:-} -cp neurona-cli/target/neurona.jar org.neurona.cli.BenchCommand)
