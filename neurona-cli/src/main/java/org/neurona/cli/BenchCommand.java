@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
         description = {"Time the end-to-end workloads of docs/PERFORMANCE.md: fmnist-relu, fmnist-lecture (need the",
             "Fashion-MNIST IDX files; skipped with a message when missing), xor and elman-sine.",
             "per_epoch_s is the median epoch after the first; xor reports microseconds per epoch cold",
-            "(first seed) and warm (after a warm-up of the same 100 seeds x 2000 epochs)."},
+            "(first seed) and warm (median of 3 passes over the 100 seeds x 2000 epochs, after a first pass)."},
         footerHeading = "%nExamples:%n",
         footer = {
             "  neurona bench --json                       all four workloads, one JSON line each",

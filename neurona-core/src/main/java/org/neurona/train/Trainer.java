@@ -1,6 +1,7 @@
 package org.neurona.train;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.IntFunction;
 import org.neurona.activation.Activation;
@@ -95,26 +96,22 @@ public final class Trainer {
         float[] bb = copy ? new float[batch * outW] : train.b();
         float lambda2 = (float) (2 * options.lambda());
 
-        // per-epoch records in primitive arrays: no boxing inside the loop (History gets lists at the end)
-        int maxEpochs = options.epochs(), done = 0;
-        // (grown by doubling: a run may stop long before a large epoch limit)
-        int cap = Math.min(maxEpochs, 1024);
-        double[] trainErr = new double[cap], validErr = new double[cap], seconds = new double[cap];
+        int maxEpochs = options.epochs();
+        Records records = new Records(maxEpochs);
         History.StopReason stop = History.StopReason.MAX_EPOCHS;
         SmallNetOnline small = SmallNetOnline.applies(net, options, n) ? new SmallNetOnline(net, options) : null;
+        if (small != null && listeners.length == 0 && validation == null) {
+            // a loop of its own, compiled apart from the batch machinery
+            return fitSmall(small, trainingSet, train, order, rng, records);
+        }
         // the small-net path is sequential: no worker threads to start and stop
         try (Parallel par = small != null ? Parallel.SERIAL : new Parallel(options.threads())) {
             FeedForward.Workspace ws = small != null ? null : net.workspace(batch, par);
             FeedForward.Workspace evalWs = validation == null ? null : net.workspace(Math.min(batch, 1024), par);
             for (int epoch = 1; epoch <= maxEpochs; epoch++) {
                 if (epoch > 1) {
-                    Dataset next = trainingSet.apply(epoch);
+                    Dataset next = sameShape(trainingSet.apply(epoch), train, epoch);
                     if (next != train) {
-                        if (next.rows() != n || next.inputs() != in || next.outputs() != outW) {
-                            throw new IllegalArgumentException("the training set of epoch " + epoch + " is " + next.rows()
-                                    + "x" + next.inputs() + "->" + next.outputs() + "; epoch 1 had " + n + "x" + in + "->"
-                                    + outW);
-                        }
                         train = next;
                         if (!copy) {
                             xb = train.x();
@@ -149,16 +146,7 @@ public final class Trainer {
                     throw new TrainingDivergedException(epoch, err, options.rule());
                 }
                 double verr = validation == null ? Double.NaN : error(net, validation, loss, evalWs);
-                if (done == trainErr.length) {
-                    cap = (int) Math.min(maxEpochs, 2L * cap);
-                    trainErr = java.util.Arrays.copyOf(trainErr, cap);
-                    validErr = java.util.Arrays.copyOf(validErr, cap);
-                    seconds = java.util.Arrays.copyOf(seconds, cap);
-                }
-                trainErr[done] = err;
-                validErr[done] = verr;
-                seconds[done] = secs;
-                done++;
+                records.add(err, verr, secs);
                 boolean stopRequested = false;
                 if (listeners.length > 0) {
                     Epoch e = new Epoch(epoch, maxEpochs, err, verr, secs, params);
@@ -175,13 +163,80 @@ public final class Trainer {
                 }
             }
         }
-        return new History(list(trainErr, done), list(validErr, done), list(seconds, done), stop);
+        return records.history(stop);
     }
 
-    private static List<Double> list(double[] v, int n) {
-        List<Double> l = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) l.add(v[i]);
-        return l;
+    /** The epochs of the small-net path without listeners or validation data. */
+    private History fitSmall(SmallNetOnline small, IntFunction<Dataset> trainingSet, Dataset first, int[] order, Rng rng,
+                             Records records) {
+        Dataset train = first;
+        int n = train.rows(), maxEpochs = options.epochs();
+        boolean sum = options.loss().reduction() == Loss.Reduction.SUM, shuffle = options.shuffle();
+        double target = options.targetError();
+        for (int epoch = 1; epoch <= maxEpochs; epoch++) {
+            if (epoch > 1) train = sameShape(trainingSet.apply(epoch), train, epoch);
+            long t0 = System.nanoTime();
+            if (shuffle) rng.shuffle(order);
+            double e = small.epoch(train, order);
+            double err = sum ? e : e / n;
+            double secs = (System.nanoTime() - t0) / 1e9;
+            if (!Double.isFinite(err)) throw new TrainingDivergedException(epoch, err, options.rule());
+            records.add(err, Double.NaN, secs);
+            if (target > 0 && err <= target) return records.history(History.StopReason.TARGET_ERROR);
+        }
+        return records.history(History.StopReason.MAX_EPOCHS);
+    }
+
+    /** {@code next}, after checking that it has the shape of epoch 1's training set. */
+    private static Dataset sameShape(Dataset next, Dataset train, int epoch) {
+        if (next != train && (next.rows() != train.rows() || next.inputs() != train.inputs()
+                || next.outputs() != train.outputs())) {
+            throw new IllegalArgumentException("the training set of epoch " + epoch + " is " + next.rows() + "x"
+                    + next.inputs() + "->" + next.outputs() + "; epoch 1 had " + train.rows() + "x" + train.inputs()
+                    + "->" + train.outputs());
+        }
+        return next;
+    }
+
+    /**
+     * Per-epoch records in primitive arrays, so the loop boxes nothing (History gets lists at the
+     * end); grown by doubling, because a run may stop long before a large epoch limit.
+     */
+    private static final class Records {
+        private final int max;
+        private double[] train, valid, seconds;
+        private int done;
+
+        Records(int max) {
+            this.max = max;
+            int cap = Math.min(max, 1024);
+            train = new double[cap];
+            valid = new double[cap];
+            seconds = new double[cap];
+        }
+
+        void add(double err, double verr, double secs) {
+            if (done == train.length) {
+                int cap = (int) Math.min(max, 2L * done);
+                train = Arrays.copyOf(train, cap);
+                valid = Arrays.copyOf(valid, cap);
+                seconds = Arrays.copyOf(seconds, cap);
+            }
+            train[done] = err;
+            valid[done] = verr;
+            seconds[done] = secs;
+            done++;
+        }
+
+        History history(History.StopReason stop) {
+            return new History(list(train), list(valid), list(seconds), stop);
+        }
+
+        private List<Double> list(double[] v) {
+            List<Double> l = new ArrayList<>(done);
+            for (int i = 0; i < done; i++) l.add(v[i]);
+            return l;
+        }
     }
 
     /** lambda sum w^2 over the weights (not biases): the L2 term of the error. */
