@@ -3,6 +3,7 @@ package org.neurona.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -12,8 +13,8 @@ import picocli.CommandLine.Spec;
 /**
  * The guided tour of docs/TOUR.md: runs every section of the lecture in order with the library
  * and writes every picture the tour shows. {@code neurona tour --out docs/img} remakes the
- * committed images; {@code --quick} shrinks only the slow sections (Fashion-MNIST, the
- * Hopfield capacity curve) so tests can run the same code in seconds.
+ * committed images; {@code --quick} shrinks only the slow part (Fashion-MNIST, in
+ * sections 5 and 8) so tests can run the same code in seconds.
  */
 @Command(name = "tour", mixinStandardHelpOptions = true,
         description = {"The lecture, runnable: every section of docs/TOUR.md in order (neuron, activation table,",
@@ -26,8 +27,8 @@ final class TourCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Directory for the pictures (default: neurona-out/tour).")
     Path dir = Path.of("neurona-out", "tour");
 
-    @Option(names = "--quick", description = "Smaller runs of the slow sections (a Fashion-MNIST subset, fewer"
-            + " Hopfield memories); the pictures look alike, the numbers differ.")
+    @Option(names = "--quick", description = "Smaller runs of the slow sections (a subset of Fashion-MNIST, fewer"
+            + " epochs of its autoencoder); the pictures look alike, those numbers differ.")
     boolean quick;
 
     @Option(names = "--fashion-mnist", paramLabel = "DIR",
@@ -41,6 +42,12 @@ final class TourCommand implements Callable<Integer> {
     /** The last run, for tests. */
     TourRun run;
 
+    /** One section of the tour. */
+    @FunctionalInterface
+    interface Section {
+        void run(TourRun run) throws IOException;
+    }
+
     @Override
     public Integer call() throws IOException {
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
@@ -48,17 +55,16 @@ final class TourCommand implements Callable<Integer> {
         }
         Files.createDirectories(dir);
         run = new TourRun(dir, quick, fashionDir, new Out(spec, false));
-        TourSupervised.neuron(run);
-        TourSupervised.activations(run);
-        TourSupervised.lineal(run);
-        TourSupervised.xor(run);
-        TourFashion.classify(run);
-        TourUnsupervised.competitive(run);
-        TourUnsupervised.hopfield(run);
-        TourUnsupervised.autoencoder(run);
-        TourRecurrent.forecasts(run);
-        run.say("\n%d pictures written to %s:", run.images().size(), dir.toAbsolutePath().normalize());
-        for (String name : run.images()) run.say("  %s", name);
+        List<Section> sections = List.of(TourSupervised::neuron, TourSupervised::activations, TourSupervised::lineal,
+                TourSupervised::xor, TourFashion::classify, TourUnsupervised::competitive, TourUnsupervised::hopfield,
+                TourUnsupervised::autoencoder, TourRecurrent::forecasts);
+        for (Section s : sections) {
+            long t0 = System.nanoTime();
+            s.run(run);
+            run.sayVarying("   (%.1f s)", (System.nanoTime() - t0) / 1e9);
+        }
+        run.sayVarying("\n%d pictures written to %s:", run.images().size(), dir.toAbsolutePath().normalize());
+        for (String name : run.images()) run.sayVarying("  %s", name);
         return Main.OK;
     }
 }

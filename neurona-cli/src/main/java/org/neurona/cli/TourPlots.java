@@ -11,7 +11,11 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageOutputStream;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.HeatMapChart;
 import org.knowm.xchart.HeatMapChartBuilder;
@@ -21,6 +25,7 @@ import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
+import org.neurona.activation.Activation;
 import org.neurona.io.AtomicFiles;
 
 /**
@@ -35,13 +40,16 @@ final class TourPlots {
     static final int WIDTH = 800;
     static final int HEIGHT = 600;
 
+    /** How a curve is drawn. */
+    enum Style { SOLID, DASHED, DOTS }
+
     /** One named curve: y over x. */
-    record Curve(String name, double[] x, double[] y, Color color, boolean dashed) {
-        /** A curve over x = 1, 2, ..., n (epochs). */
+    record Curve(String name, double[] x, double[] y, Color color, Style style) {
+        /** A solid curve over x = 1, 2, ..., n (epochs). */
         static Curve ofEpochs(String name, double[] y, Color color) {
             double[] x = new double[y.length];
             for (int i = 0; i < x.length; i++) x[i] = i + 1;
-            return new Curve(name, x, y, color, false);
+            return new Curve(name, x, y, color, Style.SOLID);
         }
     }
 
@@ -79,7 +87,13 @@ final class TourPlots {
             s.setMarker(SeriesMarkers.NONE);
             s.setLineColor(k.color());
             s.setLineWidth(2f);
-            if (k.dashed()) s.setLineStyle(new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
+            if (k.style() == Style.DASHED) {
+                s.setLineStyle(new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
+            } else if (k.style() == Style.DOTS) {
+                s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+                s.setMarker(SeriesMarkers.CIRCLE);
+                s.setMarkerColor(k.color());
+            }
         }
         return c;
     }
@@ -149,6 +163,10 @@ final class TourPlots {
                 max = Math.max(max, z[r][col]);
             }
         }
+        // rounded limits keep the colour scale's labels short
+        double step = max - min > 20 ? 1 : 0.1;
+        min = Math.floor(min / step) * step;
+        max = Math.ceil(max / step) * step;
         c.getStyler().setMin(min).setMax(max > min ? max : min + 1);
         c.addSeries("value", colNames, ys, cells);
         return c;
@@ -165,7 +183,11 @@ final class TourPlots {
         int cellW = w * scale, cellH = h * scale, gap = Math.max(6, scale), captionW = 170, titleH = 44, labelH = 18;
         int cols = 0;
         for (ImageRow r : rows) cols = Math.max(cols, r.images().size());
-        int width = captionW + cols * (cellW + gap) + gap;
+        Font titleFont = new Font(Font.SANS_SERIF, Font.BOLD, 18);
+        Graphics2D probe = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB).createGraphics();
+        int titleW = probe.getFontMetrics(titleFont).stringWidth(title);
+        probe.dispose();
+        int width = Math.max(captionW + cols * (cellW + gap) + gap, titleW + 40);
         int height = titleH + rows.size() * (cellH + labelH + gap) + gap;
         BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = img.createGraphics();
@@ -173,7 +195,7 @@ final class TourPlots {
         g.setColor(Color.WHITE);
         g.fillRect(0, 0, width, height);
         g.setColor(Color.BLACK);
-        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 18));
+        g.setFont(titleFont);
         FontMetrics fm = g.getFontMetrics();
         g.drawString(title, (width - fm.stringWidth(title)) / 2, 28);
         Font caption = new Font(Font.SANS_SERIF, Font.PLAIN, 14), label = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
@@ -208,15 +230,61 @@ final class TourPlots {
         return img;
     }
 
-    /** Writes a chart as PNG. */
-    static void save(Chart<?, ?> chart, Path file) throws IOException {
-        AtomicFiles.write(file, out -> BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG));
+    /**
+     * The activation table as one figure, four panels a row: each function and its derivative
+     * ({@link Plots#activationTable}). Where the values span more than 2, the y axis gets a margin of
+     * one beyond the whole-number range: XChart crowds the tick labels when a curve ends exactly on
+     * the axis limit.
+     */
+    static BufferedImage activationGrid(List<Activation> functions) {
+        List<XYChart> charts = Plots.activationTable(functions, 5);
+        int cols = 4, rows = (charts.size() + cols - 1) / cols;
+        int w = charts.get(0).getWidth(), h = charts.get(0).getHeight(), titleH = 40;
+        BufferedImage grid = new BufferedImage(cols * w, titleH + rows * h, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = grid.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, grid.getWidth(), grid.getHeight());
+        g.setColor(Color.BLACK);
+        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 20));
+        String title = "The activation table: f(x) (blue) and its derivative f'(x) (red) on [-5, 5]";
+        g.drawString(title, (grid.getWidth() - g.getFontMetrics().stringWidth(title)) / 2, 28);
+        for (int i = 0; i < charts.size(); i++) {
+            XYChart c = charts.get(i);
+            Activation f = functions.get(i);
+            double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
+            for (int k = 0; k <= 400; k++) {
+                double x = -5 + 10.0 * k / 400;
+                lo = Math.min(lo, Math.min(f.value(x), f.derivative(x)));
+                hi = Math.max(hi, Math.max(f.value(x), f.derivative(x)));
+            }
+            if (hi - lo > 2) c.getStyler().setYAxisMin(Math.floor(lo) - 1).setYAxisMax(Math.ceil(hi) + 1);
+            g.drawImage(BitmapEncoder.getBufferedImage(c), (i % cols) * w, titleH + (i / cols) * h, null);
+        }
+        g.dispose();
+        return grid;
     }
 
-    /** Writes an image as PNG. */
+    /** Writes a chart as PNG. */
+    static void save(Chart<?, ?> chart, Path file) throws IOException {
+        save(BitmapEncoder.getBufferedImage(chart), file);
+    }
+
+    /** Writes an image as PNG with the strongest compression, so the committed pictures stay small. */
     static void save(BufferedImage image, Path file) throws IOException {
         AtomicFiles.write(file, out -> {
-            if (!ImageIO.write(image, "png", out)) throw new IOException("no PNG writer in this Java runtime");
+            ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
+            ImageWriteParam param = writer.getDefaultWriteParam();
+            if (param.canWriteCompressed()) {
+                param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+                param.setCompressionQuality(0f);
+            }
+            try (ImageOutputStream ios = ImageIO.createImageOutputStream(out)) {
+                writer.setOutput(ios);
+                writer.write(null, new IIOImage(image, null, null), param);
+            } finally {
+                writer.dispose();
+            }
         });
     }
 }

@@ -4,6 +4,8 @@ import static org.neurona.cli.TourRun.f;
 
 import java.io.IOException;
 import java.util.List;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.style.Styler;
 import org.neurona.data.TimeSeries;
 import org.neurona.data.TimeSeriesScaler;
 import org.neurona.loss.Loss;
@@ -17,7 +19,7 @@ final class TourRecurrent {
     private TourRecurrent() {}
 
     /** Steps shown before and after the split at t = 1600. */
-    private static final int BEFORE = 60, AFTER = 120;
+    private static final int BEFORE = 40, AFTER = 100;
 
     static TimeSeries sine() {
         double[] x = new double[2000];
@@ -53,10 +55,15 @@ final class TourRecurrent {
             ft[i] = s + i;
             fy[i] = r.testForecast()[i];
         }
-        run.save(TourPlots.curves(f(name + " 1:16:1 on two sines: one-step test MSE %.2g", r.testMse()), "t (test part from t = 1600)",
-                "x_t", false, List.of(new TourPlots.Curve("truth", t, truth, TourPlots.GREY, false),
-                        new TourPlots.Curve("one-step prediction", t, oneStep, TourPlots.BLUE, true),
-                        new TourPlots.Curve("free-running forecast from t = 1600", ft, fy, TourPlots.RED, false))),
-                key + "-forecast.png");
+        XYChart c = TourPlots.curves(f(name + " 1:16:1 on two sines: one-step test MSE %.2g", r.testMse()),
+                "t (trained on t < 1600, tested from t = 1600)", "x_t", false, List.of(
+                        new TourPlots.Curve("truth", t, truth, TourPlots.GREY, TourPlots.Style.SOLID),
+                        new TourPlots.Curve("one-step prediction (from the true x_t)", t, oneStep, TourPlots.BLUE, TourPlots.Style.DOTS),
+                        new TourPlots.Curve("free-running forecast (from its own outputs)", ft, fy, TourPlots.RED,
+                                TourPlots.Style.SOLID)));
+        c.getStyler().setXAxisDecimalPattern("0");
+        c.getStyler().setMarkerSize(5);
+        c.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
+        run.save(c, key + "-forecast.png");
     }
 }

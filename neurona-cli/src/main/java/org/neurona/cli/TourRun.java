@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.knowm.xchart.internal.chartpart.Chart;
+import org.neurona.data.Dataset;
 
 /**
  * State of one run of the tour: where pictures go, whether it is the quick variant, the numbers
@@ -21,6 +22,8 @@ final class TourRun {
     final boolean quick;
     final Path fashionDir;
     private final Out out;
+    /** Fashion-MNIST, loaded once when a section first needs it. */
+    Dataset fashionTrain, fashionTest;
     private final Map<String, Double> numbers = new LinkedHashMap<>();
     private final List<String> images = new ArrayList<>();
 
@@ -31,8 +34,26 @@ final class TourRun {
         this.out = out;
     }
 
+    private final List<String> stable = new ArrayList<>();
+
+    /**
+     * Prints a line that is the same in the quick and the full run (docs/TOUR.md quotes these
+     * lines, and a test checks that it does so verbatim).
+     */
     void say(String format, Object... args) {
-        out.say(format, args);
+        String line = String.format(Locale.ROOT, format, args);
+        stable.add(line);
+        out.say("%s", line);
+    }
+
+    /** Prints a line whose numbers depend on --quick or on the machine (times). */
+    void sayVarying(String format, Object... args) {
+        out.say("%s", String.format(Locale.ROOT, format, args));
+    }
+
+    /** The lines printed by {@link #say}, in order. */
+    List<String> stableLines() {
+        return Collections.unmodifiableList(stable);
     }
 
     /** Records a number the tour states; returns it. */

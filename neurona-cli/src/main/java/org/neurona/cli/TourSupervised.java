@@ -59,8 +59,7 @@ final class TourSupervised {
         List<Activation> fs = new ArrayList<>();
         for (Activation a : Activations.table()) if (a.elementwise()) fs.add(a);
         run.say("\n2. The activation table: %d functions, each with its derivative.", (int) run.number("activations.count", fs.size()));
-        Plots.saveGrid(Plots.activationTable(fs, 5), 4, run.file("activations.png"));
-        run.saved("activations.png");
+        run.save(TourPlots.activationGrid(fs), "activations.png");
     }
 
     /** Section 3: the lecture's backprop(a, b, 500, 0.1) on lineal.csv. */
@@ -94,7 +93,7 @@ final class TourSupervised {
             FeedForward net = FeedForward.create(NetworkSpec.parse("2:3:1", "logistic"), 1);
             History h = new Trainer(xorOptions(alphas[i], 0)).fit(net, XOR);
             errors[i] = h.trainErrorArray();
-            run.say("   momentum alpha %s: SSE %s after 2000 epochs, at or below 0.05 from epoch %d.", alphas[i],
+            run.say("   momentum alpha %s: SSE %s after 2000 epochs, at or below 0.05 from epoch %d.", f("%.1f", alphas[i]),
                     f("%.5f", run.number("xor.sse.alpha" + alphas[i], h.finalTrainError())),
                     (int) run.number("xor.epochs.alpha" + alphas[i], firstAtOrBelow(errors[i], 0.05)));
         }
@@ -111,14 +110,16 @@ final class TourSupervised {
             int[] n = {0};
             History h = new Trainer(o).fit(net, XOR, ep -> s[n[0]++] = weightSize(ep.params()));
             sizes[i] = s;
-            run.say("   L2 lambda %s (momentum 0.9): sum of squared weights %s, SSE %s.", lambdas[i],
+            run.say("   L2 lambda %s (momentum 0.9): sum of squared weights %s, SSE %s.", i == 0 ? "0" : "0.0001",
                     f("%.1f", run.number("xor.weights.lambda" + lambdas[i], s[s.length - 1])),
                     f("%.4f", run.number("xor.l2sse.lambda" + lambdas[i], Trainer.error(net, XOR, org.neurona.loss.Loss.SSE))));
             if (h.epochs() != s.length) throw new IllegalStateException("XOR stopped early at epoch " + h.epochs());
         }
-        run.save(TourPlots.curves("XOR 2:3:1: size of the weights with and without L2", "epoch", "sum of w^2 (weights, not biases)",
+        org.knowm.xchart.XYChart l2 = TourPlots.curves("XOR 2:3:1: size of the weights with and without L2", "epoch", "sum of w^2 (weights, not biases)",
                 false, List.of(TourPlots.Curve.ofEpochs("lambda = 0", sizes[0], TourPlots.BLUE),
-                        TourPlots.Curve.ofEpochs("lambda = 0.0001", sizes[1], TourPlots.GREEN))), "xor-l2.png");
+                        TourPlots.Curve.ofEpochs("lambda = 0.0001", sizes[1], TourPlots.GREEN)));
+        l2.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideSE);
+        run.save(l2, "xor-l2.png");
     }
 
     private static TrainOptions xorOptions(double alpha, double lambda) {
