@@ -11,7 +11,7 @@ class RecurrentExamplesTest {
     void elmanPredictsOneStepAheadAndTheNetWithoutContextCannot() {
         BpttForecaster.Result e = ElmanExample.run(), f = ElmanExample.feedforward();
         assertTrue(e.testMse() < 1e-4, "Elman test MSE " + e.testMse());
-        assertTrue(f.testMse() > 100 * e.testMse(), f.testMse() + " vs " + e.testMse());
+        assertTrue(f.testMse() > 3000 * e.testMse(), f.testMse() + " vs " + e.testMse());
         assertEquals(1600, e.split());
         // TOUR.md section 9 states these
         assertEquals(9.70e-6, e.testMse(), 0.01e-6);
@@ -26,6 +26,7 @@ class RecurrentExamplesTest {
         assertTrue(j.testMse() < 0.05, "Jordan test MSE " + j.testMse());
         // TOUR.md section 9 states these
         assertEquals(0.0236, j.testMse(), 5e-5);
+        assertEquals(0.0239, j.trainMse(), 5e-5);
         assertEquals(0.659, j.testForecastMse(), 5e-4);
     }
 }

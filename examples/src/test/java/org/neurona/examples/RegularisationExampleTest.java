@@ -19,5 +19,6 @@ class RegularisationExampleTest {
         assertEquals(365.6, plain.finalWeightSize(), 0.05);
         assertEquals(159.1, decayed.finalWeightSize(), 0.05);
         assertEquals(0.0165, decayed.sse(), 5e-5);
+        assertEquals(0.0003, plain.sse(), 5e-5);
     }
 }
