@@ -25,6 +25,7 @@ import picocli.CommandLine.Spec;
 
 /** The lecture's hands-on example, end to end, with no data needed. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
+        header = "The lecture's example, no data needed: lineal.csv, a sigmoid perceptron, XOR, plots.",
         description = {"The lecture's example, no data needed: the lineal data (15 points, 2 classes), a sigmoid",
             "perceptron trained by full-batch gradient descent (eta 0.1, 500 epochs), its error curve and decision",
             "boundary; then XOR, which one unit cannot learn, with a 2:3:1 hidden layer. Plots go to --out."},

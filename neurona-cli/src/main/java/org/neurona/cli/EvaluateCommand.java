@@ -8,7 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.neurona.data.Dataset;
+import org.neurona.data.TimeSeries;
 import org.neurona.io.CsvReader;
+import org.neurona.io.ModelFile;
+import org.neurona.io.StoredModel;
 import org.neurona.eval.ConfusionMatrix;
 import org.neurona.eval.RegressionError;
 import picocli.CommandLine.Command;
@@ -26,6 +29,8 @@ import picocli.CommandLine.Spec;
             "  neurona evaluate --model xor.json --data xor.csv",
             "  neurona evaluate --model fmnist.json --data t10k-images-idx3-ubyte.gz \\",
             "      --labels t10k-labels-idx1-ubyte.gz --json",
+            "  A recurrent model's one-step MSE on the last 20%% of a series (train's test_mse):",
+            "    neurona evaluate --model laser.json --data laser.csv --test-fraction 0.2",
         })
 final class EvaluateCommand implements Callable<Integer> {
 
@@ -38,13 +43,24 @@ final class EvaluateCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output;
 
+    @Option(names = "--test-fraction", paramLabel = "F",
+            description = "Recurrent models: score only the last fraction F of the series (the context is still built"
+                    + " from its start), as train --test-fraction does; default 0: the whole series.")
+    double testFraction;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {
         Out out = new Out(spec, output.json);
-        Model model = modelOptions.load();
+        StoredModel stored = ModelFile.read(modelOptions.file);
+        if (stored.isRecurrent()) return evaluateSeries(out, RecurrentModel.of(stored, modelOptions.file.toString()));
+        if (testFraction != 0) {
+            throw new IllegalArgumentException("--test-fraction needs a recurrent model (train --net); " + modelOptions.file
+                    + " is feedforward (give the test data as its own file)");
+        }
+        Model model = Model.of(stored, modelOptions.file.toString());
         int outputs = model.net.outputs();
         CsvReader.Options csv = data.csv();
         if (model.isClassifier()) csv = csv.withClasses(model.classes);
@@ -86,6 +102,45 @@ final class EvaluateCommand implements Callable<Integer> {
             out.say("  accuracy %.2f%% (%d of %d)", 100 * cm.accuracy(), cm.correct(), cm.total());
             out.say("confusion matrix (rows: true class, columns: predicted):%n%s", cm.toText().stripTrailing());
         }
+        if (output.json) out.printJson(result);
+        return Main.OK;
+    }
+
+    /**
+     * A recurrent model's one-step-ahead errors on the series in its columns: predictions of
+     * x_1 .. x_(T-1) from a zero context, scored from step s = T - round(T F) on.
+     */
+    private int evaluateSeries(Out out, RecurrentModel model) throws IOException {
+        if (!(testFraction >= 0 && testFraction < 1)) {
+            throw new IllegalArgumentException("--test-fraction " + testFraction + ": expected a fraction in [0, 1), like 0.2");
+        }
+        TimeSeries s = SeriesData.read(data.data, model.columns, data.csv());
+        int d = s.width(), n = s.length(), from = testFraction == 0 ? 1 : Math.max(1, s.splitPoint(testFraction));
+        if (from >= n) {
+            throw new IllegalArgumentException("--test-fraction " + testFraction + " of " + n + " values scores none;"
+                    + " expected a larger fraction");
+        }
+        double[] y = model.predict(s, 0).oneStep(), b = RecurrentModel.targets(s);
+        int m = (n - from) * d;
+        double sse = 0;
+        for (int i = 0; i < m; i++) {
+            double r = y[(from - 1) * d + i] - b[(from - 1) * d + i];
+            sse += r * r;
+        }
+        double mse = sse / m;
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("net", RecurrentModel.kindName(model.net.spec().kind()));
+        result.put("columns", model.columns);
+        result.put("steps", n);
+        result.put("scored_from", from);
+        result.put("patterns", n - from);
+        result.put("sse", sse / 2);
+        result.put("mse", mse);
+        result.put("rmse", Math.sqrt(mse));
+        out.say("%s (%s) on %s: one-step-ahead predictions of steps %d..%d of %d", modelOptions.file, model.describe(),
+                data.data, from, n - 1, n);
+        out.say("  SSE %s (the lecture's 1/2 sum of squared errors), MSE %s, RMSE %s, in the series' units",
+                Out.num(sse / 2), Out.num(mse), Out.num(Math.sqrt(mse)));
         if (output.json) out.printJson(result);
         return Main.OK;
     }

@@ -14,7 +14,8 @@ import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
- * The {@code neurona} command: one subcommand per job (demo, train, predict, evaluate, plot).
+ * The {@code neurona} command: one subcommand per job (demo, train, predict, evaluate, plot,
+ * cluster, hopfield, autoencode, export, import).
  *
  * <p>Exit codes: 0 success, 1 failure, 2 bad input or usage. Bad input (a missing or malformed
  * file, an impossible option value: any {@link IllegalArgumentException}) is reported in one
@@ -33,6 +34,11 @@ import picocli.CommandLine.UnmatchedArgumentException;
             PredictCommand.class,
             EvaluateCommand.class,
             PlotCommand.class,
+            ClusterCommand.class,
+            HopfieldCommand.class,
+            AutoencodeCommand.class,
+            ExportCommand.class,
+            ImportCommand.class,
             CommandLine.HelpCommand.class,
         },
         footerHeading = "%nExamples:%n",
@@ -40,6 +46,9 @@ import picocli.CommandLine.UnmatchedArgumentException;
             "  neurona demo                      the lecture's example, plots in neurona-out/",
             "  neurona train --data xor.csv --layers 2:3:1 --save xor.json",
             "  neurona predict --model xor.json --data new.csv",
+            "  neurona cluster --data blobs.csv --units 4 --label label --plot clusters.png",
+            "  neurona hopfield --store letters.csv --noise 0.1 --shape 10x10 --plot recall.png",
+            "  neurona export --model xor.json --format snns --out xor.net",
             "  neurona <command> --help          options and examples of one command",
         })
 public final class Main implements Runnable {

@@ -87,8 +87,19 @@ final class Model {
 
     /** Loads a model file and rebuilds the network with its weights. */
     static Model load(Path file) {
-        StoredModel s = ModelFile.read(file);
-        String src = file.toString();
+        return of(ModelFile.read(file), file.toString());
+    }
+
+    /**
+     * Rebuilds the feedforward network of a model file's contents.
+     *
+     * @throws DataFileException for a recurrent model, which only predict and evaluate run
+     */
+    static Model of(StoredModel s, String src) {
+        if (s.isRecurrent()) {
+            throw new DataFileException(src, 0, 0, "holds a recurrent (" + s.recurrent().kind() + ") net for time series;"
+                    + " this command needs a feedforward one (recurrent models run with predict and evaluate)");
+        }
         List<Activation> acts = new ArrayList<>();
         boolean bias = s.layers().get(0).hasBias();
         for (int l = 0; l < s.layers().size(); l++) {

@@ -7,6 +7,10 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.neurona.activation.Activation;
 import org.neurona.activation.Activations;
+import org.neurona.data.Dataset;
+import org.neurona.data.Idx;
+import org.neurona.eval.RegressionError;
+import org.neurona.eval.Roc;
 import org.neurona.io.CsvData;
 import org.neurona.io.CsvReader;
 import org.neurona.io.DataFileException;
@@ -18,15 +22,22 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** Figures: the activation table, decision regions of a 2-input classifier, a training history. */
+/**
+ * Figures: the activation table, decision regions of a 2-input classifier, a training history
+ * (RSNNS's plotIterativeError), the ROC curve of a binary classifier (plotROC) and a model's
+ * outputs against the targets (plotRegressionError).
+ */
 @Command(name = "plot", mixinStandardHelpOptions = true,
         description = "Draw a figure (PNG, or SVG for a .svg name).",
-        subcommands = {PlotCommand.ActivationTable.class, PlotCommand.Boundary.class, PlotCommand.HistoryPlot.class},
+        subcommands = {PlotCommand.ActivationTable.class, PlotCommand.Boundary.class, PlotCommand.HistoryPlot.class,
+            PlotCommand.RocPlot.class, PlotCommand.RegressionPlot.class},
         footerHeading = "%nExamples:%n",
         footer = {
             "  neurona plot activations --out activations.png",
             "  neurona plot boundary --model xor.json --data xor.csv --out xor-regions.png",
             "  neurona plot history --model xor.json --out xor-error.svg",
+            "  neurona plot roc --model xor.json --data xor.pat --out xor-roc.png",
+            "  neurona plot regression --model xor.json --data xor.pat --out xor-reg.png",
         })
 final class PlotCommand implements Runnable {
 
@@ -98,10 +109,7 @@ final class PlotCommand implements Runnable {
                 throw new IllegalArgumentException(modelOptions.file + " has " + model.net.inputs()
                         + " inputs; a decision boundary is drawn for 2-input networks");
             }
-            CsvReader.Options csv = data.csv();
-            if (model.isClassifier()) csv = csv.withClasses(model.classes);
-            Data d = Data.load(data.data, data.labels, csv, model.net.outputs());
-            if (model.net.outputs() == 1) d = d.asBinary();
+            Data d = labelled(model, modelOptions.file, data);
             List<String> classes = model.isClassifier() ? model.classes : List.of("0", "1");
             if (!model.isClassifier() && model.net.outputs() != 1) {
                 throw new IllegalArgumentException(modelOptions.file + " is not a classifier (no class labels, "
@@ -161,7 +169,8 @@ final class PlotCommand implements Runnable {
                 if (v >= 0) valid = column(h, v);
             }
             Plots.save(Plots.errorCurve("Training history", loss, train, valid), out);
-            new Out(spec, false).say("history (%d epochs) written to %s", train.length, out);
+            new Out(spec, false).say("history (%d epochs, training%s error) written to %s", train.length,
+                    valid != null && valid.length > 0 ? " and validation" : "", out);
             return Main.OK;
         }
 
@@ -170,5 +179,120 @@ final class PlotCommand implements Runnable {
             for (int r = 0; r < h.rows(); r++) v[r] = h.x()[r * h.inputs() + j];
             return v;
         }
+    }
+
+    @Command(name = "roc", mixinStandardHelpOptions = true,
+            description = {"ROC curve of a classifier on labelled data, with the area under it (AUC) in the legend",
+                "(RSNNS's plotROC). A single 0/1 output gives one curve; k one-hot outputs give one curve per class,",
+                "that class against the rest."},
+            footerHeading = "%nExamples:%n",
+            footer = {"  neurona plot roc --model xor.json --data xor.pat --out xor-roc.png",
+                "  neurona plot roc --model iris.json --data iris.csv --out iris-roc.svg"})
+    static final class RocPlot implements Callable<Integer> {
+        @Mixin
+        ModelOptions modelOptions;
+
+        @Mixin
+        DataOptions data;
+
+        @Option(names = "--out", paramLabel = "FILE", required = true, description = "PNG or SVG file to write.")
+        Path out;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws IOException {
+            Model model = modelOptions.load();
+            Data d = labelled(model, modelOptions.file, data);
+            Dataset set = d.dataset();
+            int n = set.rows(), k = set.outputs();
+            float[] y = model.predict(set.x(), n);
+            List<String> names = new ArrayList<>();
+            List<Roc> curves = new ArrayList<>();
+            Out o = new Out(spec, false);
+            for (int j = 0; j < k; j++) {
+                float[] scores = new float[n], targets = new float[n];
+                for (int r = 0; r < n; r++) {
+                    scores[r] = y[r * k + j];
+                    targets[r] = set.b()[r * k + j];
+                }
+                String name = k == 1 ? (model.isClassifier() ? "class " + model.classes.get(1) : "output")
+                        : "class " + (model.isClassifier() ? model.classes.get(j) : String.valueOf(j + 1));
+                try {
+                    curves.add(Roc.of(scores, targets));
+                    names.add(name);
+                } catch (IllegalArgumentException e) {
+                    if (k == 1) throw new IllegalArgumentException(data.data + ": " + e.getMessage(), e);
+                    o.warn("%s: no curve for %s: %s", data.data, name, e.getMessage());
+                }
+            }
+            if (curves.isEmpty()) throw new IllegalArgumentException(data.data + ": no class has both positive and negative patterns");
+            Plots.save(Plots.roc("ROC of " + modelOptions.file.getFileName() + " on " + data.data.getFileName(), names, curves), out);
+            for (int i = 0; i < curves.size(); i++) o.say("%s: AUC %.4f", names.get(i), curves.get(i).auc());
+            o.say("ROC curve%s written to %s", curves.size() == 1 ? "" : "s", out);
+            return Main.OK;
+        }
+    }
+
+    @Command(name = "regression", mixinStandardHelpOptions = true,
+            description = {"A model's outputs against the targets, every output of every pattern, with the least-squares",
+                "line through them and the ideal line output = target (RSNNS's plotRegressionError)."},
+            footerHeading = "%nExamples:%n",
+            footer = {"  neurona plot regression --model sine.json --data sine.csv --out sine-reg.png",
+                "  neurona plot regression --model xor.json --data xor.pat --out xor-reg.png"})
+    static final class RegressionPlot implements Callable<Integer> {
+        @Mixin
+        ModelOptions modelOptions;
+
+        @Mixin
+        DataOptions data;
+
+        @Option(names = "--out", paramLabel = "FILE", required = true, description = "PNG or SVG file to write.")
+        Path out;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws IOException {
+            Model model = modelOptions.load();
+            Dataset set = labelled(model, modelOptions.file, data).dataset();
+            float[] y = model.predict(set.x(), set.rows());
+            RegressionError e = RegressionError.of(set.b(), y, set.rows(), set.outputs());
+            Plots.save(Plots.regression("Targets and outputs of " + modelOptions.file.getFileName() + " on "
+                    + data.data.getFileName(), e), out);
+            double[] ab = e.fit();
+            Out o = new Out(spec, false);
+            o.say("%d patterns: SSE %s (SNNS's sum of squared errors), MSE %s, fit output = %s + %s target", set.rows(),
+                    Out.num(e.sse()), Out.num(e.mse()), Out.num(ab[0]), Out.num(ab[1]));
+            o.say("regression plot written to %s", out);
+            return Main.OK;
+        }
+    }
+
+    /**
+     * The data with targets, read for {@code model}: class labels as the model knows them, a
+     * one-hot pair made one 0/1 column for a single-output model, the model's target columns
+     * found by name in a CSV with a header, and widths checked against the network.
+     */
+    static Data labelled(Model model, Path modelFile, DataOptions data) throws IOException {
+        int outputs = model.net.outputs();
+        CsvReader.Options csv = data.csv();
+        if (model.isClassifier()) csv = csv.withClasses(model.classes);
+        Data.requireFile(data.data);
+        boolean csvFile = data.labels == null && !Idx.looksLikeIdx(data.data) && !Data.isPat(data.data);
+        if (csvFile && (data.targets == null || data.targets.isEmpty()) && !model.targetNames.isEmpty()) {
+            CsvReader.Layout layout = new CsvReader(csv).sniff(data.data);
+            if (layout.header() && layout.columns().containsAll(model.targetNames)) csv = csv.withTargets(model.targetNames);
+        }
+        Data d = Data.load(data.data, data.labels, csv, outputs);
+        if (outputs == 1) d = d.asBinary();
+        Dataset set = d.dataset();
+        if (set.inputs() != model.net.inputs() || set.outputs() != outputs) {
+            throw new IllegalArgumentException(data.data + " has " + d.describeInputs() + " and " + d.describeTargets()
+                    + ", but the model " + modelFile + " has " + model.net.inputs() + " inputs and " + outputs + " outputs");
+        }
+        return d;
     }
 }

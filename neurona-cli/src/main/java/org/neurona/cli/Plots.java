@@ -22,11 +22,14 @@ import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.Marker;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.neurona.activation.Activation;
+import org.neurona.eval.RegressionError;
+import org.neurona.eval.Roc;
 import org.neurona.io.AtomicFiles;
 
 /**
- * The figures neurona draws, with XChart: error curves, class scatters, decision regions and
- * the activation table. Each has a title, axis labels and a legend. Files are PNG, or SVG when
+ * The figures neurona draws, with XChart: error curves (RSNNS's plotIterativeError), class
+ * scatters, decision regions, ROC curves (plotROC), targets against outputs
+ * (plotRegressionError) and the activation table. Each has a title, axis labels and a legend. Files are PNG, or SVG when
  * the name ends in ".svg", and are written atomically.
  */
 final class Plots {
@@ -75,6 +78,73 @@ final class Plots {
         addLine(c, "training", train);
         if (validation != null && validation.length > 0 && finiteCount(validation) > 0) addLine(c, "validation", validation);
         if (max > 0 && max / min > 100) c.getStyler().setYAxisLogarithmic(true);
+        return c;
+    }
+
+    /**
+     * ROC curves, true-positive rate over false-positive rate, one per named curve, with the AUC in
+     * the legend, over the diagonal of a classifier that guesses (RSNNS's plotROC).
+     */
+    static XYChart roc(String title, List<String> names, List<Roc> curves) {
+        XYChart c = chart(title, "false positive rate (1 - specificity)", "true positive rate (sensitivity)");
+        c.getStyler().setLegendPosition(Styler.LegendPosition.InsideSE);
+        c.getStyler().setXAxisMin(0.0).setXAxisMax(1.0).setYAxisMin(0.0).setYAxisMax(1.05);
+        XYSeries chance = c.addSeries("chance (AUC 0.5)", new double[] {0, 1}, new double[] {0, 1});
+        chance.setMarker(SeriesMarkers.NONE);
+        chance.setLineColor(Color.GRAY);
+        chance.setLineStyle(SeriesLines.DASH_DASH);
+        for (int k = 0; k < curves.size(); k++) {
+            List<Roc.Point> pts = curves.get(k).points();
+            double[] fpr = new double[pts.size()], tpr = new double[pts.size()];
+            for (int i = 0; i < pts.size(); i++) {
+                fpr[i] = pts.get(i).fpr();
+                tpr[i] = pts.get(i).tpr();
+            }
+            XYSeries s = c.addSeries(String.format(Locale.ROOT, "%s (AUC %.4f)", names.get(k), curves.get(k).auc()), fpr, tpr);
+            s.setMarker(SeriesMarkers.NONE);
+            s.setLineColor(strong(k));
+        }
+        return c;
+    }
+
+    /**
+     * Outputs against targets for every (pattern, output) pair, with the least-squares line
+     * through them and the ideal line output = target (RSNNS's plotRegressionError, whose fitted
+     * line is red).
+     */
+    static XYChart regression(String title, RegressionError e) {
+        XYChart c = chart(title, "target", "output");
+        c.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
+        float[] t = e.targets(), y = e.outputs();
+        double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
+        double[] tx = new double[t.length], yy = new double[t.length];
+        for (int i = 0; i < t.length; i++) {
+            tx[i] = t[i];
+            yy[i] = y[i];
+            lo = Math.min(lo, Math.min(t[i], y[i]));
+            hi = Math.max(hi, Math.max(t[i], y[i]));
+        }
+        if (hi == lo) {
+            lo -= 0.5;
+            hi += 0.5;
+        }
+        XYSeries ideal = c.addSeries("ideal: output = target", new double[] {lo, hi}, new double[] {lo, hi});
+        ideal.setMarker(SeriesMarkers.NONE);
+        ideal.setLineColor(Color.GRAY);
+        ideal.setLineStyle(SeriesLines.DASH_DASH);
+        XYSeries pts = c.addSeries(String.format(Locale.ROOT, "patterns (SSE %s, RMSE %s)", Out.num(e.sse()), Out.num(e.rmse())),
+                tx, yy);
+        pts.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        pts.setMarker(new Dot(6));
+        pts.setMarkerColor(strong(0));
+        pts.setLineStyle(SeriesLines.NONE);
+        double[] ab = e.fit();
+        if (Double.isFinite(ab[1])) {
+            XYSeries fit = c.addSeries(String.format(Locale.ROOT, "fit: output = %s + %s target", Out.num(ab[0]), Out.num(ab[1])),
+                    new double[] {lo, hi}, new double[] {ab[0] + ab[1] * lo, ab[0] + ab[1] * hi});
+            fit.setMarker(SeriesMarkers.NONE);
+            fit.setLineColor(strong(1));   // red, as RSNNS draws it
+        }
         return c;
     }
 

@@ -9,7 +9,10 @@ import java.util.concurrent.Callable;
 import org.neurona.data.Dataset;
 import org.neurona.data.Idx;
 import org.neurona.io.AtomicFiles;
+import org.neurona.data.TimeSeries;
 import org.neurona.io.CsvReader;
+import org.neurona.io.ModelFile;
+import org.neurona.io.StoredModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -24,6 +27,9 @@ import picocli.CommandLine.Spec;
         footer = {
             "  neurona predict --model xor.json --data xor.csv",
             "  neurona predict --model iris.json --data new-flowers.csv --out preds.csv",
+            "  A recurrent model (train --net): one-step predictions of the series in its",
+            "  columns, then 20 steps beyond its end:",
+            "    neurona predict --model laser.json --data laser.csv --forecast 20",
         })
 final class PredictCommand implements Callable<Integer> {
 
@@ -36,13 +42,23 @@ final class PredictCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "Write the predictions to FILE (CSV) instead of stdout.")
     Path out;
 
+    @Option(names = "--forecast", paramLabel = "N",
+            description = "Recurrent models: continue the series N steps beyond its end, the net's outputs fed back.")
+    int forecast;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {
         Out o = new Out(spec, false);
-        Model model = modelOptions.load();
+        StoredModel stored = ModelFile.read(modelOptions.file);
+        if (stored.isRecurrent()) return predictSeries(o, RecurrentModel.of(stored, modelOptions.file.toString()));
+        if (forecast != 0) {
+            throw new IllegalArgumentException("--forecast " + forecast + " needs a recurrent model (train --net); "
+                    + modelOptions.file + " is feedforward");
+        }
+        Model model = Model.of(stored, modelOptions.file.toString());
         Dataset d = inputs(model, data);
         int n = d.rows(), k = model.net.outputs();
         float[] y = model.predict(d.x(), n);
@@ -59,15 +75,47 @@ final class PredictCommand implements Callable<Integer> {
             for (int j = 0; j < k; j++) row.add(String.format(Locale.ROOT, "%.6g", y[r * k + j]));
             csv.append(String.join(",", row)).append('\n');
         }
+        write(o, csv, n + " predictions");
+        return Main.OK;
+    }
+
+    private void write(Out o, CharSequence csv, String what) throws IOException {
         if (out != null) {
             AtomicFiles.writeString(out, csv.toString());
-            o.err().println(n + " predictions written to " + out);
+            o.err().println(what + " written to " + out);
             o.err().flush();
         } else {
             o.stdout().print(csv);
             o.stdout().flush();
         }
+    }
+
+    /**
+     * A recurrent model on the series in the model's columns: CSV rows "step,mode,columns...",
+     * the one-step prediction of x_t for t = 1 .. T-1 (mode one-step), then the free-running
+     * forecast for t = T .. T+N-1 (mode forecast).
+     */
+    private int predictSeries(Out o, RecurrentModel model) throws IOException {
+        if (forecast < 0) throw new IllegalArgumentException("--forecast " + forecast + ": expected a number of steps >= 0");
+        TimeSeries s = SeriesData.read(data.data, model.columns, data.csv());
+        RecurrentModel.Predictions p = model.predict(s, forecast);
+        int d = s.width(), n = s.length();
+        StringBuilder csv = new StringBuilder("step,mode");
+        for (String c : model.columns) csv.append(',').append(quote(c));
+        csv.append('\n');
+        appendRows(csv, p.oneStep(), d, 1, "one-step");
+        appendRows(csv, p.forecast(), d, n, "forecast");
+        write(o, csv, (n - 1) + " one-step predictions" + (forecast > 0 ? " and a forecast of " + forecast + " steps" : ""));
         return Main.OK;
+    }
+
+    private static void appendRows(StringBuilder csv, double[] v, int d, int firstStep, String mode) {
+        for (int i = 0; i < v.length / d; i++) {
+            csv.append(firstStep + i).append(',').append(mode);
+            // the shortest text that reads back to the same double, so errors recomputed from the file match train's
+            for (int j = 0; j < d; j++) csv.append(',').append(v[i * d + j]);
+            csv.append('\n');
+        }
     }
 
     /**

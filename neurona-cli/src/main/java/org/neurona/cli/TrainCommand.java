@@ -23,14 +23,22 @@ import org.neurona.train.History;
 import org.neurona.train.TrainOptions;
 import org.neurona.train.Trainer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.IModelTransformer;
+import picocli.CommandLine.MissingParameterException;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** Trains a feedforward network on a data file, reports the error, saves the model. */
-@Command(name = "train", mixinStandardHelpOptions = true,
-        description = "Train a feedforward network by backpropagation on a CSV or IDX data set.",
+/**
+ * Trains a feedforward network on a data file, or with {@code --net elman|jordan} a recurrent
+ * net on a time series ({@link RecurrentTraining}); reports the error, saves the model.
+ */
+@Command(name = "train", mixinStandardHelpOptions = true, modelTransformer = TrainCommand.LayersOptional.class,
+        description = {"Train a feedforward network by backpropagation on a CSV or IDX data set,",
+            "or with --net an Elman or Jordan net by backpropagation through time on a",
+            "time series (CSV columns)."},
         footerHeading = "%nExamples:%n",
         footer = {
             "  The lecture's XOR net, online with momentum, saved for later:",
@@ -47,6 +55,10 @@ import picocli.CommandLine.Spec;
             "        --layers 784:256:128:10 --activation relu,relu,softmax --loss ce \\",
             "        --mode minibatch --batch-size 128 --eta 0.05 --momentum 0.9 \\",
             "        --epochs 5 --shuffle --seed 1 --threads 2 --json",
+            "  An Elman net predicting a series one step ahead, then 50 steps beyond:",
+            "    neurona train --net elman --data laser.csv --column intensity \\",
+            "        --hidden 16 --eta 0.001 --epochs 50 --forecast 50 \\",
+            "        --save laser.json --plot laser.png",
         })
 final class TrainCommand implements Callable<Integer> {
 
@@ -58,6 +70,9 @@ final class TrainCommand implements Callable<Integer> {
 
     @Mixin
     OutputOptions output;
+
+    @Mixin
+    RecurrentOptions recurrent;
 
     @Option(names = "--normalize", paramLabel = "KIND",
             description = "Input normalisation fitted on the training data and stored in the model: none (default),"
@@ -88,6 +103,16 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (recurrent.net != null) return RecurrentTraining.run(this);
+        if (!recurrent.given().isEmpty()) {
+            throw new IllegalArgumentException(recurrent.given().get(0) + " needs --net elman or --net jordan (a recurrent net"
+                    + " on a time series); a feedforward net takes its sizes from --layers");
+        }
+        if (training.layers == null) {
+            OptionSpec layers = spec.findOption("--layers");
+            throw new MissingParameterException(spec.commandLine(), layers,
+                    "Missing required option: '" + layers.longestName() + "=" + layers.paramLabel() + "'");
+        }
         Out out = new Out(spec, output.json);
         NetworkSpec net = training.spec();
         TrainOptions options = training.options();
@@ -278,6 +303,23 @@ final class TrainCommand implements Callable<Integer> {
             case TARGET_ERROR -> "target error reached";
             case LISTENER -> "stopped";
         };
+    }
+
+    /**
+     * --layers is required for feedforward training only: a recurrent net takes --hidden. The
+     * option comes from the shared {@link TrainingOptions}, so it is made optional here, and
+     * {@link #call} asks for it, with picocli's own message, when --net is not given.
+     */
+    static final class LayersOptional implements IModelTransformer {
+        @Override
+        public CommandSpec transform(CommandSpec cmd) {
+            OptionSpec layers = cmd.findOption("--layers");
+            if (layers != null && layers.required()) {
+                cmd.remove(layers);
+                cmd.addOption(OptionSpec.builder(layers).required(false).build());
+            }
+            return cmd;
+        }
     }
 
     static void writeHistory(Path file, double[] train, double[] valid, List<Double> seconds) throws IOException {

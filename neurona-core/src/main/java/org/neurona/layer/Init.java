@@ -6,16 +6,17 @@ import org.neurona.math.Rng;
 /**
  * How initial weights are drawn, for a layer with I inputs and O outputs:
  * <pre>
- *   auto        w, b ~ U(-r, r), r = min(1, sqrt(3 / I))     the default
+ *   auto        the default: the lecture's uniform:1 when sqrt(6 / (I + O)) &gt;= 1, else xavier
  *   uniform:r   w, b ~ U(-r, r)                          the lecture's U(-1, 1) is uniform:1
  *   xavier      w ~ U(-s, s), s = sqrt(6 / (I + O)), b = 0   (Glorot and Bengio 2010)
  *   he          w ~ N(0, 2 / I), b = 0                       (He et al. 2015)
  * </pre>
  *
- * The default, {@code auto}, is the lecture's U(-1, 1) for every layer of up to three inputs (all
- * of the lecture's nets: 2:1, 2:3:1), and for wider layers shrinks the range so that w has
- * variance 1/I (LeCun et al. 1998, "Efficient BackProp"): with U(-1, 1) a unit of 784 inputs starts
- * with a net input of standard deviation about 10, saturated or dead before it learns anything.
+ * The default, {@code auto}, is the lecture's U(-1, 1) for weights and biases wherever Glorot and
+ * Bengio's (2010) normalised range sqrt(6 / (I + O)) is at least 1, which covers the lecture's
+ * small nets (2:1, 2:3:1: every layer has I + O &lt;= 6), and Glorot's uniform weights with zero
+ * biases (Keras's default for dense layers) on wider layers: with U(-1, 1) a unit of 784 inputs
+ * starts with a net input of standard deviation about 10, saturated or dead before it learns.
  *
  * @param kind  which scheme
  * @param range r for the uniform scheme
@@ -28,7 +29,7 @@ public record Init(Kind kind, double range) {
     /** The lecture's U(-1, 1) for weights and biases, whatever the layer's width. */
     public static final Init LECTURE = new Init(Kind.UNIFORM, 1);
 
-    /** U(-r, r) with r = min(1, sqrt(3 / I)): the lecture's U(-1, 1) for narrow layers, LeCun's scale for wide ones. */
+    /** The lecture's U(-1, 1) on small layers (sqrt(6 / (I + O)) &gt;= 1), Glorot's uniform weights and zero biases on wider ones. */
     public static final Init DEFAULT = new Init(Kind.AUTO, 0);
 
     public Init {
@@ -76,8 +77,10 @@ public record Init(Kind kind, double range) {
     /** Fills W (O, I) and b (O) for a layer. Modifies w and b. */
     public void fill(float[] w, float[] b, int inputs, int outputs, Rng rng) {
         switch (kind) {
-            case UNIFORM, AUTO -> {
-                float r = (float) (kind == Kind.UNIFORM ? range : Math.min(1, Math.sqrt(3.0 / inputs)));
+            case AUTO -> (Math.sqrt(6.0 / (inputs + outputs)) >= 1 ? LECTURE : new Init(Kind.XAVIER, 0))
+                    .fill(w, b, inputs, outputs, rng);
+            case UNIFORM -> {
+                float r = (float) range;
                 for (int i = 0; i < w.length; i++) w[i] = rng.uniformFloat(-r, r);
                 for (int i = 0; i < b.length; i++) b[i] = rng.uniformFloat(-r, r);
             }

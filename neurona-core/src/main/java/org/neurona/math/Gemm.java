@@ -20,7 +20,7 @@ package org.neurona.math;
  * learning, fewer than about 4096 multiply-adds or fewer than 8 columns) run plain loops with no
  * set-up; larger ones run a packed, blocked kernel that the JIT vectorises (see
  * docs/PERFORMANCE.md for its speed). With a {@link Parallel} of more than one thread, products
- * above about 131,000 multiply-adds are split by rows of C among the threads. Each element of C
+ * of at least 2^20 (about a million) multiply-adds are split among the threads by fixed blocks of columns of C (or of rows, when C is narrow). Each element of C
  * is computed by the same sequence of float operations whatever the thread count, so results are
  * bit-identical from run to run and across thread counts. After the first call on a thread,
  * single-threaded calls allocate nothing (the packed kernel keeps fixed-size scratch buffers per

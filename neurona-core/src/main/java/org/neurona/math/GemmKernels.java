@@ -4,8 +4,8 @@ import java.util.Arrays;
 
 /**
  * The loops behind {@link Gemm}: a plain kernel for tiny and awkward shapes and a blocked,
- * packed kernel that the JIT (C2) turns into AVX/NEON vector code, with rows of C split among
- * the threads of a {@link Parallel}.
+ * packed kernel that the JIT (C2) turns into AVX/NEON vector code, with columns (or rows) of C
+ * split among the threads of a {@link Parallel}.
  *
  * <p>Legend: C (m, n) = A . B summed over k. {@code A(i, q)} is read as
  * {@code a[i * sa + q * sq]}, so one loop serves all three layouts: NN and NT read A (m, k)
@@ -33,8 +33,8 @@ import java.util.Arrays;
  * </ol>
  *
  * <p>Every element of C is computed by the same sequence of floating-point operations whatever
- * the thread count and whichever rows a thread gets (the path and the blocking depend on the
- * shape only), so results are bit-identical across runs and across thread counts.
+ * the thread count and whichever block of C a thread gets (the path and the summation blocking
+ * depend on the shape only), so results are bit-identical across runs and across thread counts.
  *
  * <p>Scratch buffers live in a {@link ThreadLocal} of each calling or worker thread, sized once
  * to the fixed block size; they carry no information from one call to the next. After the first
@@ -52,8 +52,11 @@ final class GemmKernels {
 
     /** Products smaller than this many multiply-adds run the plain loops: packing would cost more. */
     static final long FAST_MIN_WORK = 4096;
-    /** Products smaller than this many multiply-adds stay on the calling thread. */
-    static final long PARALLEL_MIN_WORK = 1L << 17;
+    /**
+     * Products smaller than this many multiply-adds stay on the calling thread: handing half of
+     * 10 x 128 x 128 to a worker measured 49 us against 14 us on one thread (docs/PERFORMANCE.md).
+     */
+    static final long PARALLEL_MIN_WORK = 1L << 20;
 
     private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
@@ -61,7 +64,7 @@ final class GemmKernels {
     private static final class Scratch {
         final float[][] panel = new float[KC][NC];
         final float[] acc = new float[NC];
-        final RowsTask task = new RowsTask();
+        final BlockTask task = new BlockTask();
     }
 
     // ---------------------------------------------------------------- entry points (called by Gemm)
@@ -95,13 +98,17 @@ final class GemmKernels {
                             boolean acc, Parallel par) {
         if (m == 0 || n == 0) return;
         long work = (long) m * n * k;
-        int parts = par.threads() == 1 || work < PARALLEL_MIN_WORK ? 1 : Math.min(par.threads(), m);
+        int parts = par.threads() == 1 || work < PARALLEL_MIN_WORK ? 1 : par.threads();
         if (parts == 1) {
-            rows(v, a, b, c, 0, m, m, n, k, acc);
+            block(v, a, b, c, 0, m, 0, n, m, n, k, acc);
             return;
         }
-        RowsTask task = SCRATCH.get().task;
-        task.set(v, a, b, c, m, n, k, acc, parts);
+        // Split columns when the packed kernel runs and C is wide enough: each thread then packs
+        // only its own part of B (splitting rows, every thread would pack all of it).
+        boolean byColumns = fast(m, n, k) && n >= 16 * parts;
+        if (!byColumns) parts = Math.min(parts, m);
+        BlockTask task = SCRATCH.get().task;
+        task.set(v, a, b, c, m, n, k, acc, parts, byColumns);
         try {
             par.forEachPart(parts, task);
         } finally {
@@ -110,18 +117,21 @@ final class GemmKernels {
     }
 
     /**
-     * One thread's share: rows [lo, hi) of C. Fields are written by the forking thread before
-     * {@link Parallel#forEachPart} hands the task to the pool, which orders them before the reads.
+     * One thread's share of C: a fixed range of columns (boundaries multiples of 8) or of rows,
+     * depending only on the shape and the part count. Fields are written by the forking thread
+     * before {@link Parallel#forEachPart} hands the task to the pool, which orders them before
+     * the workers read them.
      */
-    private static final class RowsTask implements java.util.function.IntConsumer {
+    private static final class BlockTask implements java.util.function.IntConsumer {
         private Variant v;
         private float[] a, b, c;
         private int m, n, k, parts;
-        private boolean acc;
+        private boolean acc, byColumns;
 
-        void set(Variant v, float[] a, float[] b, float[] c, int m, int n, int k, boolean acc, int parts) {
+        void set(Variant v, float[] a, float[] b, float[] c, int m, int n, int k, boolean acc, int parts,
+                 boolean byColumns) {
             this.v = v; this.a = a; this.b = b; this.c = c;
-            this.m = m; this.n = n; this.k = k; this.acc = acc; this.parts = parts;
+            this.m = m; this.n = n; this.k = k; this.acc = acc; this.parts = parts; this.byColumns = byColumns;
         }
 
         void clear() {
@@ -130,22 +140,31 @@ final class GemmKernels {
 
         @Override
         public void accept(int p) {
-            int lo = (int) ((long) m * p / parts), hi = (int) ((long) m * (p + 1) / parts);
-            rows(v, a, b, c, lo, hi, m, n, k, acc);
+            if (byColumns) {
+                int jlo = p == 0 ? 0 : (int) ((long) n * p / parts) & ~7;
+                int jhi = p + 1 == parts ? n : (int) ((long) n * (p + 1) / parts) & ~7;
+                block(v, a, b, c, 0, m, jlo, jhi, m, n, k, acc);
+            } else {
+                int lo = (int) ((long) m * p / parts), hi = (int) ((long) m * (p + 1) / parts);
+                block(v, a, b, c, lo, hi, 0, n, m, n, k, acc);
+            }
         }
     }
 
-    /** Rows [lo, hi) of C, on the current thread. */
-    static void rows(Variant v, float[] a, float[] b, float[] c, int lo, int hi, int m, int n, int k,
-                     boolean acc) {
-        if (lo >= hi) return;
+    /**
+     * Rows [lo, hi) x columns [jlo, jhi) of C, on the current thread. The plain loops are only
+     * ever given whole rows (jlo = 0, jhi = n).
+     */
+    static void block(Variant v, float[] a, float[] b, float[] c, int lo, int hi, int jlo, int jhi,
+                      int m, int n, int k, boolean acc) {
+        if (lo >= hi || jlo >= jhi) return;
         if (!fast(m, n, k)) {
             plainRows(v, a, b, c, lo, hi, m, n, k, acc);
             return;
         }
         int sa = v == Variant.TN ? 1 : k, sq = v == Variant.TN ? m : 1;
         Scratch s = SCRATCH.get();
-        packedRows(v, a, sa, sq, b, c, lo, hi, n, k, acc, s.panel, s.acc);
+        packedBlock(v, a, sa, sq, b, c, lo, hi, jlo, jhi, n, k, acc, s.panel, s.acc);
     }
 
     // ---------------------------------------------------------------- plain kernel
@@ -180,13 +199,14 @@ final class GemmKernels {
     // ---------------------------------------------------------------- packed kernel
 
     /**
-     * Rows [lo, hi) of C through packed panels. Loop order: column block j0, summed block q0,
-     * then every row i, so one packed panel (KC x NC floats, L1/L2 resident) serves all rows.
+     * Rows [lo, hi) x columns [jlo, jhi) of C through packed panels. Loop order: column block
+     * j0, summed block q0, then every row i, so one packed panel (KC x NC floats, L2 resident)
+     * serves all rows.
      */
-    private static void packedRows(Variant v, float[] a, int sa, int sq, float[] b, float[] c,
-                                   int lo, int hi, int n, int k, boolean acc, float[][] panel, float[] row) {
-        for (int j0 = 0; j0 < n; j0 += NC) {
-            int nb = Math.min(NC, n - j0);
+    private static void packedBlock(Variant v, float[] a, int sa, int sq, float[] b, float[] c, int lo, int hi,
+                                    int jlo, int jhi, int n, int k, boolean acc, float[][] panel, float[] row) {
+        for (int j0 = jlo; j0 < jhi; j0 += NC) {
+            int nb = Math.min(NC, jhi - j0);
             for (int q0 = 0; q0 < k; q0 += KC) {
                 int kb = Math.min(KC, k - q0);
                 pack(v, b, n, k, q0, kb, j0, nb, panel);
@@ -206,8 +226,25 @@ final class GemmKernels {
     private static void pack(Variant v, float[] b, int n, int k, int q0, int kb, int j0, int nb,
                              float[][] panel) {
         if (v == Variant.NT) {
-            // B stored (n, k): read each row of B contiguously, scatter down a panel column.
-            for (int jj = 0; jj < nb; jj++) {
+            // B stored (n, k): the transpose. Eight rows of B at a time, so each panel row gets
+            // eight adjacent floats (one cache line) per visit while B is read in eight streams.
+            int jj = 0;
+            for (; jj + 8 <= nb; jj += 8) {
+                int b0 = (j0 + jj) * k + q0;
+                for (int t = 0; t < kb; t++) {
+                    float[] p = panel[t];
+                    int bt = b0 + t;
+                    p[jj] = b[bt];
+                    p[jj + 1] = b[bt + k];
+                    p[jj + 2] = b[bt + 2 * k];
+                    p[jj + 3] = b[bt + 3 * k];
+                    p[jj + 4] = b[bt + 4 * k];
+                    p[jj + 5] = b[bt + 5 * k];
+                    p[jj + 6] = b[bt + 6 * k];
+                    p[jj + 7] = b[bt + 7 * k];
+                }
+            }
+            for (; jj < nb; jj++) {
                 int bj = (j0 + jj) * k + q0;
                 for (int t = 0; t < kb; t++) panel[t][jj] = b[bj + t];
             }

@@ -17,22 +17,25 @@ class InitTest {
 
     @Test
     void autoIsTheLecturesUniformOnNarrowLayers() {
-        for (int in = 1; in <= 3; in++) {
-            float[][] auto = draw(Init.DEFAULT, in, 4), lecture = draw(Init.LECTURE, in, 4);
+        for (int[] io : new int[][] {{2, 1}, {2, 3}, {3, 1}, {1, 5}, {3, 3}}) {
+            float[][] auto = draw(Init.DEFAULT, io[0], io[1]), lecture = draw(Init.LECTURE, io[0], io[1]);
             assertArrayEquals(lecture[0], auto[0]);
             assertArrayEquals(lecture[1], auto[1]);
         }
     }
 
     @Test
-    void autoGivesWideLayersVarianceOneOverFanIn() {
-        float[] w = draw(Init.DEFAULT, 784, 256)[0];
-        double r = Math.sqrt(3.0 / 784), var = 0;
+    void autoIsXavierOnWideLayers() {
+        float[][] auto = draw(Init.DEFAULT, 784, 256), xavier = draw(Init.parse("xavier"), 784, 256);
+        assertArrayEquals(xavier[0], auto[0]);
+        assertArrayEquals(new float[256], auto[1]);
+        float[] w = auto[0];
+        double r = Math.sqrt(6.0 / (784 + 256)), var = 0;
         for (float v : w) {
             assertTrue(Math.abs(v) <= r, "|w| " + v + " > " + r);
             var += v * v;
         }
-        assertEquals(1.0 / 784, var / w.length, 0.05 / 784);
+        assertEquals(r * r / 3, var / w.length, 0.05 * r * r / 3);
     }
 
     @Test

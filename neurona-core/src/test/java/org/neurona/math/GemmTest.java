@@ -114,6 +114,8 @@ class GemmTest {
             {1, 1, 1}, {1, 3, 2}, {2, 1, 3}, {3, 2, 1}, {4, 5, 0}, {1, 70, 70}, {70, 1, 70}, {70, 70, 1},
             {7, 8, ku}, {7, 8, ku - 1}, {9, nc - 1, kc + 1}, {5, nc + 1, kc - 1}, {3, 2 * nc + 5, 2 * kc + ku + 1},
             {37, 9, 250}, {65, 300, 13},
+            // large enough for two threads: split by columns, by rows (packed), by rows (plain)
+            {41, 600, 50}, {300, 20, 200}, {3000, 4, 90},
         };
         for (int[] e : edges) shapes.add(e);
         return shapes;
@@ -232,7 +234,8 @@ class GemmTest {
     @Test
     void twoThreadsAreDeterministicAndAgreeBitForBitWithOne() {
         Rng rng = new Rng(7L);
-        int[][] shapes = {{128, 256, 784}, {101, 77, 301}, {10, 784, 128}};
+        // Split by columns (wide C), by rows (narrow C, packed kernel), by rows (plain loops, n < 8).
+        int[][] shapes = {{128, 256, 784}, {101, 77, 301}, {10, 784, 128}, {300, 20, 200}, {5000, 4, 60}};
         for (Op op : Op.values()) {
             for (int[] s : shapes) {
                 int m = s[0], n = s[1], k = s[2];

@@ -45,13 +45,25 @@ import java.util.Set;
  *                 "biases": [b1, b2, b3], "params": { } } ]
  * }
  * </pre>
+ * A recurrent net (Elman, Jordan) is the same layout with {@code "type": "recurrent"}, the
+ * hidden and the output layer as its two layers, and the context in two more places:
+ * <pre>
+ *   "network": { "type": "recurrent", "kind": "elman", "sizes": [1, 16, 1],
+ *                "activations": ["tanh", "linear"], "loss": "sse", "context": 16, "mu": 0.0 },
+ *   "layers": [ { ..., "weights": W_x (H, I), "biases": b_h,
+ *                 "context_weights": W_c (H, C), one row per hidden unit }, { W_y, b_y } ]
+ * </pre>
+ * and its normalisation applies to the series (inputs and targets are the same columns).
  * Weights are float32 written in the shortest decimal form that reads back to the same float,
  * so a saved model predicts bit-identically after loading. Normalisation maps an input x to
  * (x - shift) / scale before the first layer.
  *
  * <p>Compatibility: a reader accepts every format version up to {@link #FORMAT_VERSION}; a file
  * from a newer version is refused with a message that says so. Every past version has a
- * committed sample file that the tests keep loading.
+ * committed sample file that the tests keep loading. A new network type is not a new version:
+ * every reader checks {@code network.type} first and refuses a type it does not know with a
+ * message naming it (version 1 readers know only "feedforward"), so no reader can mistake a
+ * recurrent net for a feedforward one; feedforward files stay exactly as version 1 wrote them.
  */
 public final class ModelFile {
     private ModelFile() {}
@@ -122,12 +134,18 @@ public final class ModelFile {
         root.put("written_by", writtenBy);
 
         ObjectNode net = root.putObject("network");
-        net.put("type", "feedforward");
+        StoredModel.Recurrent rec = m.recurrent();
+        net.put("type", rec == null ? "feedforward" : "recurrent");
+        if (rec != null) net.put("kind", rec.kind());
         ArrayNode sizes = net.putArray("sizes");
         for (int s : m.sizes()) sizes.add(s);
         ArrayNode acts = net.putArray("activations");
         for (String a : m.activations()) acts.add(a);
         net.put("loss", m.loss());
+        if (rec != null) {
+            net.put("context", rec.context());
+            net.put("mu", rec.mu());
+        }
 
         ObjectNode data = root.putObject("data");
         strings(data.putArray("inputs"), m.inputNames());
@@ -158,6 +176,12 @@ public final class ModelFile {
             ArrayNode w = ln.putArray("weights");
             for (int o = 0; o < l.outputs(); o++) floats(w.addArray(), l.weights(), o * l.inputs(), l.inputs());
             floats(ln.putArray("biases"), l.biases(), 0, l.biases().length);
+            if (rec != null && ln == layers.get(0)) {
+                ArrayNode wc = ln.putArray("context_weights");
+                if (rec.context() > 0) {
+                    for (int o = 0; o < l.outputs(); o++) floats(wc.addArray(), rec.contextWeights(), o * rec.context(), rec.context());
+                }
+            }
             ObjectNode p = ln.putObject("params");
             for (Map.Entry<String, float[]> e : l.params().entrySet()) {
                 floats(p.putArray(e.getKey()), e.getValue(), 0, e.getValue().length);
@@ -212,8 +236,9 @@ public final class ModelFile {
 
         ObjectNode net = r.object(root, "network");
         String type = r.text(net, "network.type");
-        if (!type.equals("feedforward")) {
-            throw new DataFileException(src, 0, 0, "network type '" + type + "' is not supported by this reader; expected feedforward");
+        if (!type.equals("feedforward") && !type.equals("recurrent")) {
+            throw new DataFileException(src, 0, 0, "network type '" + type + "' is not supported by this reader; expected"
+                    + " feedforward or recurrent (a newer neurona may read it)");
         }
         int[] sizes = r.ints(r.array(net, "sizes", "network.sizes"), "network.sizes");
         String loss = net.path("loss").asText("");
@@ -290,8 +315,42 @@ public final class ModelFile {
         double[] vhistory = r.doubles(tr.get("validation_history"), "training.validation_history");
         Map<String, Object> s = settings;
         StoredModel.Scaling sc = scaling;
+        StoredModel.Recurrent rec = type.equals("recurrent") ? recurrent(r, net, layersNode, sizes) : null;
         return r.wrap("model", () -> new StoredModel(layers, loss, sc, inputs, targets, classes, s, epochs,
-                finalError, history, vhistory));
+                finalError, history, vhistory, rec));
+    }
+
+    /** The context of a recurrent net: network.kind, .context, .mu and layers[0].context_weights (H, C). */
+    private static StoredModel.Recurrent recurrent(Reader r, ObjectNode net, ArrayNode layers, int[] sizes) {
+        String kind = r.text(net, "network.kind");
+        int c = net.has("context") ? r.integer(net, "context", "network.context") : -1;
+        if (c < 0) throw r.bad("network.context", "the number of context units (a whole number >= 0)");
+        JsonNode muNode = net.get("mu");
+        double mu = muNode == null || muNode.isNull() ? 0 : muNode.isNumber() ? muNode.doubleValue() : Double.NaN;
+        if (Double.isNaN(mu)) throw r.bad("network.mu", "a number");
+        if (sizes.length != 3) {
+            throw new DataFileException(r.src(), 0, 0, "a recurrent net has sizes [inputs, hidden, outputs], but network.sizes is "
+                    + java.util.Arrays.toString(sizes));
+        }
+        int h = sizes[1];
+        float[] wc = new float[h * c];
+        JsonNode rows = layers.get(0).get("context_weights");
+        if (rows == null || !rows.isArray()) throw r.bad("layers[0].context_weights", "an array of " + h + " rows");
+        if (c > 0) {
+            if (rows.size() != h) {
+                throw new DataFileException(r.src(), 0, 0, "layers[0].context_weights has " + rows.size() + " rows, expected "
+                        + h + " (one per hidden unit)");
+            }
+            for (int o = 0; o < h; o++) {
+                float[] row = r.floats(rows.get(o), "layers[0].context_weights[" + o + "]");
+                if (row.length != c) {
+                    throw new DataFileException(r.src(), 0, 0, "layers[0].context_weights[" + o + "] has " + row.length
+                            + " values, expected " + c + " (one per context unit)");
+                }
+                System.arraycopy(row, 0, wc, o * c, c);
+            }
+        }
+        return r.wrap("network", () -> new StoredModel.Recurrent(kind, c, mu, wc));
     }
 
     /** Field access with messages that name the file and the JSON path. */
@@ -388,7 +447,7 @@ public final class ModelFile {
      * 3 x 2 matrix reads as three lines of two numbers.
      */
     private static final class MatrixPrettyPrinter extends DefaultPrettyPrinter {
-        private static final Set<String> MATRICES = Set.of("weights");
+        private static final Set<String> MATRICES = Set.of("weights", "context_weights");
 
         MatrixPrettyPrinter() {
             indentObjectsWith(new DefaultIndenter("  ", "\n"));

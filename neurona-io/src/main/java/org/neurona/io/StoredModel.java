@@ -25,11 +25,21 @@ import java.util.Map;
  * @param finalError    training error after the last epoch, in the loss above (NaN when unknown)
  * @param history       training error per epoch (may be empty)
  * @param validationHistory validation error per epoch (may be empty)
+ * @param recurrent     the context of a recurrent net, or null for a feedforward one
  */
 public record StoredModel(List<Layer> layers, String loss, Scaling normalization,
                           List<String> inputNames, List<String> targetNames, List<String> classes,
                           Map<String, Object> settings, int epochs, double finalError,
-                          double[] history, double[] validationHistory) {
+                          double[] history, double[] validationHistory, Recurrent recurrent) {
+
+    /** A feedforward model. */
+    public StoredModel(List<Layer> layers, String loss, Scaling normalization,
+                       List<String> inputNames, List<String> targetNames, List<String> classes,
+                       Map<String, Object> settings, int epochs, double finalError,
+                       double[] history, double[] validationHistory) {
+        this(layers, loss, normalization, inputNames, targetNames, classes, settings, epochs, finalError, history,
+                validationHistory, null);
+    }
 
     public StoredModel {
         layers = List.copyOf(layers);
@@ -59,6 +69,12 @@ public record StoredModel(List<Layer> layers, String loss, Scaling normalization
             throw new IllegalArgumentException("normalisation for " + normalization.shift().length
                     + " inputs, but the network has " + in);
         }
+        if (recurrent != null) recurrent.check(layers);
+    }
+
+    /** Whether this is a recurrent net (Elman, Jordan) rather than a feedforward one. */
+    public boolean isRecurrent() {
+        return recurrent != null;
     }
 
     /** Layer sizes, input first: [2, 3, 1] for a 2:3:1 network. */
@@ -175,6 +191,64 @@ public record StoredModel(List<Layer> layers, String loss, Scaling normalization
         @Override
         public int hashCode() {
             return 31 * Arrays.hashCode(shift) + Arrays.hashCode(scale);
+        }
+    }
+
+    /**
+     * What a recurrent net adds to its two layers: the context layer. With h_t the hidden and y_t
+     * the output activations, z_t = W_x x_t + W_c c_t + b_h, c_1 = 0, and
+     * Elman: c_(t+1) = h_t (C = H); Jordan: c_(t+1) = mu c_t + y_t (C = O); none: C = 0.
+     *
+     * @param kind           "elman", "jordan" or "none"
+     * @param context        C, the number of context units
+     * @param mu             Jordan's context decay in [0, 1); 0 for the other kinds
+     * @param contextWeights W_c (H, C), row-major
+     */
+    public record Recurrent(String kind, int context, double mu, float[] contextWeights) {
+        /** The kinds a model file may name. */
+        public static final List<String> KINDS = List.of("elman", "jordan", "none");
+
+        public Recurrent {
+            if (!KINDS.contains(kind)) {
+                throw new IllegalArgumentException("recurrent kind '" + kind + "'; expected one of " + KINDS);
+            }
+            if (!(mu >= 0 && mu < 1)) throw new IllegalArgumentException("context decay mu " + mu + "; expected [0, 1)");
+            if (mu != 0 && !kind.equals("jordan")) {
+                throw new IllegalArgumentException("context decay mu " + mu + " is defined for jordan nets only, not " + kind);
+            }
+        }
+
+        /** Checks the context against the two layers: C as the kind says, W_c of H C values. */
+        void check(List<Layer> layers) {
+            if (layers.size() != 2) {
+                throw new IllegalArgumentException("a recurrent net has a hidden and an output layer, got "
+                        + layers.size() + " layers");
+            }
+            int h = layers.get(0).outputs(), o = layers.get(1).outputs();
+            int want = switch (kind) {
+                case "elman" -> h;
+                case "jordan" -> o;
+                default -> 0;
+            };
+            if (context != want) {
+                throw new IllegalArgumentException(kind + " net with " + h + " hidden units and " + o + " outputs has "
+                        + want + " context units, not " + context);
+            }
+            if (contextWeights.length != h * context) {
+                throw new IllegalArgumentException("context weights W_c (" + h + ", " + context + ") need " + h * context
+                        + " values, got " + contextWeights.length);
+            }
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Recurrent r && kind.equals(r.kind) && context == r.context && mu == r.mu
+                    && Arrays.equals(contextWeights, r.contextWeights);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * kind.hashCode() + Arrays.hashCode(contextWeights);
         }
     }
 }

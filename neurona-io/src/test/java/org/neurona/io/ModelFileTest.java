@@ -64,6 +64,80 @@ class ModelFileTest {
         assertEquals(2000, m.epochs());
         assertEquals(0.5, ((Number) m.settings().get("eta")).doubleValue());
         assertEquals(3, m.history().length);
+        assertFalse(m.isRecurrent());
+    }
+
+    @Test
+    void committedRecurrentFileLoads() throws IOException {
+        // written by: neurona train --net elman --data sine200.csv --column x --hidden 3 --bptt 10 --epochs 5 --seed 3
+        StoredModel m = ModelFile.read(resource("model-v1-elman.json"));
+        assertTrue(m.isRecurrent());
+        assertEquals("elman", m.recurrent().kind());
+        assertEquals(3, m.recurrent().context());
+        assertEquals(0.0, m.recurrent().mu());
+        assertArrayEquals(new int[] {1, 3, 1}, m.sizes());
+        assertEquals(List.of("tanh", "linear"), m.activations());
+        assertArrayEquals(new float[] {-0.9837437f, -0.23632704f, -1.4905354f}, m.layers().get(0).weights());
+        assertArrayEquals(new float[] {-0.7540645f, -0.11963261f, -1.0799835f, -0.1347038f, 0.50959164f, -0.25644004f,
+            0.41507205f, -0.069685735f, -1.0397586f}, m.recurrent().contextWeights());
+        assertArrayEquals(new float[] {0.9847998f}, m.layers().get(1).biases());
+        assertEquals("zscore", m.normalization().kind());
+        assertEquals(List.of("x"), m.inputNames());
+        assertEquals(List.of("x"), m.targetNames());
+        assertEquals(5, m.epochs());
+        assertEquals("elman", m.settings().get("net"));
+    }
+
+    private static StoredModel jordan(long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        float[] wx = new float[4 * 2], bh = new float[4], wy = new float[2 * 4], by = new float[2], wc = new float[4 * 2];
+        for (float[] a : List.of(wx, bh, wy, by, wc)) for (int i = 0; i < a.length; i++) a[i] = (float) r.nextGaussian();
+        return new StoredModel(
+                List.of(new StoredModel.Layer(2, 4, "tanh", wx, bh), new StoredModel.Layer(4, 2, "linear", wy, by)),
+                "mse", new StoredModel.Scaling("minmax", new double[] {0.5, -1}, new double[] {2, 0.1 + 0.2}),
+                List.of("u", "v"), List.of("u", "v"), List.of(), Map.of("net", "jordan", "bptt", 20), 3, 0.5,
+                new double[] {2, 1, 0.5}, new double[0], new StoredModel.Recurrent("jordan", 2, 0.5, wc));
+    }
+
+    @Test
+    void recurrentRoundTripIsBitExactAndStaysVersion1() throws IOException {
+        StoredModel m = jordan(5);
+        Path f = dir.resolve("rnn.json");
+        ModelFile.write(f, m, "neurona test");
+        String text = Files.readString(f);
+        assertTrue(text.startsWith("{\n  \"format\": \"neurona-model\",\n  \"format_version\": 1,"), text);
+        assertTrue(text.contains("\"type\": \"recurrent\""), text);
+        StoredModel back = ModelFile.read(f);
+        assertEquals(m.layers(), back.layers());
+        assertEquals(m.recurrent(), back.recurrent());
+        assertEquals(m.normalization(), back.normalization());
+        assertEquals(List.of("u", "v"), back.inputNames());
+        assertEquals("mse", back.loss());
+        // W_c (4, 2): one line per hidden unit
+        int at = text.indexOf("\"context_weights\"");
+        String[] lines = text.substring(at).split("\n");
+        for (int o = 1; o <= 4; o++) assertEquals(2, lines[o].trim().replaceAll("[\\[\\],]+$", "").split(",").length, lines[o]);
+    }
+
+    @Test
+    void recurrentShapesAreCheckedWithTheirPath() throws IOException {
+        Path f = resource("model-v1-elman.json");
+        String text = Files.readString(f, StandardCharsets.UTF_8);
+        Files.writeString(f, text.replace("[ -0.1347038, 0.50959164, -0.25644004 ]", "[ -0.1347038, 0.50959164 ]"));
+        assertEquals(f + ": layers[0].context_weights[1] has 2 values, expected 3 (one per context unit)",
+                assertThrows(DataFileException.class, () -> ModelFile.read(f)).getMessage());
+        Files.writeString(f, text.replace("\"context\": 3", "\"context\": 1"));
+        assertEquals(f + ": layers[0].context_weights[0] has 3 values, expected 1 (one per context unit)",
+                assertThrows(DataFileException.class, () -> ModelFile.read(f)).getMessage());
+        Files.writeString(f, text.replace("\"kind\": \"elman\"", "\"kind\": \"jordan\""));
+        assertEquals(f + ": model: jordan net with 3 hidden units and 1 outputs has 1 context units, not 3",
+                assertThrows(DataFileException.class, () -> ModelFile.read(f)).getMessage());
+        Files.writeString(f, text.replace("\"kind\": \"elman\"", "\"kind\": \"hopfield\""));
+        assertEquals(f + ": network: recurrent kind 'hopfield'; expected one of [elman, jordan, none]",
+                assertThrows(DataFileException.class, () -> ModelFile.read(f)).getMessage());
+        Files.writeString(f, text.replace("\"type\": \"recurrent\"", "\"type\": \"transformer\""));
+        assertTrue(assertThrows(DataFileException.class, () -> ModelFile.read(f)).getMessage()
+                .contains("network type 'transformer' is not supported by this reader"));
     }
 
     @Test
