@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.neurona.data.Dataset;
 import org.neurona.eval.Clustering;
+import org.neurona.layer.Init;
 import org.neurona.math.Rng;
 import org.neurona.net.Autoencoder;
 import org.neurona.net.AutoencoderSpec;
@@ -20,6 +21,7 @@ import org.neurona.net.Hopfield;
 import org.neurona.net.HopfieldPatterns;
 import org.neurona.net.HopfieldRecall;
 import org.neurona.net.HopfieldSpec;
+import org.neurona.net.NetworkSpec;
 import org.neurona.net.Som;
 import org.neurona.net.SomResult;
 import org.neurona.net.SomSpec;
@@ -193,13 +195,14 @@ final class TourUnsupervised {
     static void autoencoder(TourRun run) throws IOException {
         float[] eye = new float[64];
         for (int i = 0; i < 8; i++) eye[i * 9] = 1;
-        Dataset d = new Dataset(eye, eye, 8, 8, 8);
-        Autoencoder ae = Autoencoder.create(AutoencoderSpec.parse("8:3:8", "logistic"), 3);
+        Dataset d = new Dataset(eye, new float[0], 8, 8, 0);
+        // the lecture's U(-1, 1) start, as the examples' AutoencoderExample and the command line use
+        Autoencoder ae = Autoencoder.create(AutoencoderSpec.of(NetworkSpec.parse("8:3:8", "logistic").withInit(Init.LECTURE)), 3);
         ae.train(d, TrainOptions.builder().mode(Mode.ONLINE).eta(0.5).momentum(0.9).epochs(2000).shuffle(true).seed(3).build());
         float[] codes = ae.encode(d.x(), 8), r = ae.reconstruct(d.x(), 8);
         int exact = 0;
         for (int i = 0; i < 64; i++) if (Math.round(r[i]) == eye[i]) exact++;
-        run.say("\n8. Autoencoder 8-3-8 (logistic, online, eta 0.5, momentum 0.9, 2000 epochs, seed 3): %d of 64 values"
+        run.say("\n8. Autoencoder 8-3-8 (logistic, U(-1, 1) start, online, eta 0.5, momentum 0.9, 2000 epochs, seed 3): %d of 64 values"
                 + " reconstructed after rounding, MSE %s.", (int) run.number("autoencoder.exact", exact),
                 f("%.5f", run.number("autoencoder.mse", ae.reconstructionMse(d))));
         double[][] z = new double[8][3];
