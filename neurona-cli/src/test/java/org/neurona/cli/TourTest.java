@@ -112,6 +112,20 @@ class TourTest {
     }
 
     @Test
+    void withoutFashionMnistTheImageAutoencoderReconstructsTheLetters(@TempDir Path dir) throws IOException {
+        CommandLine cl = new CommandLine(new TourCommand());
+        cl.setOut(new PrintWriter(new StringWriter(), true));
+        TourRun run = new TourRun(dir, true, dir.resolve("no-such-folder"), new Out(cl.getCommandSpec(), false));
+        assertTrue(!TourFashion.available(run));
+        TourFashion.classify(run);
+        assertTrue(run.images().isEmpty(), "made " + run.images());
+        TourUnsupervised.letters(run);
+        assertEquals(java.util.List.of("autoencoder-images.png"), run.images());
+        assertNotNull(ImageIO.read(dir.resolve("autoencoder-images.png").toFile()));
+        assertTrue(run.numbers().get("autoencoder.images.mse") < 1e-3, run.numbers().toString());
+    }
+
+    @Test
     void theNumbersTheTourStates() {
         Map<String, Double> n = tour.run.numbers();
         assertEquals(4, n.get("neuron.epochs"));
