@@ -32,7 +32,11 @@ public final class RegularisationExample {
      * @param correct    XOR patterns whose output is on the right side of 0.5
      */
     public record Run(double[] weightSize, double sse, int correct) {
-        /** Sum of squared weights after the last epoch. */
+        /**
+         * Sum of squared weights after the last epoch.
+         *
+         * @return sum w^2 at the end of training
+         */
         public double finalWeightSize() {
             return weightSize[weightSize.length - 1];
         }
