@@ -22,6 +22,7 @@ import picocli.CommandLine.Spec;
 
 /** Scores a saved model on labelled data. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
+        header = "Evaluate a saved model on data with targets: SSE, MSE, accuracy, confusion matrix.",
         description = {"Evaluate a saved model on data with targets: SSE and MSE for every model, and for classifiers",
             "the accuracy and the confusion matrix (rows: true class, columns: predicted class)."},
         footerHeading = "%nExamples:%n",

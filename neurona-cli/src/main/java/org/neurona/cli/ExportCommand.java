@@ -25,6 +25,7 @@ import picocli.CommandLine.Spec;
  * net computes).
  */
 @Command(name = "export", mixinStandardHelpOptions = true,
+        header = "Export a saved model as an SNNS network file (.net).",
         description = {"Export a saved model to another tool's format: an SNNS network file (.net), as RSNNS's",
             "exportToSnnsNetFile writes it. Layers must be logistic, tanh, linear or softsign."},
         footerHeading = "%nExamples:%n",

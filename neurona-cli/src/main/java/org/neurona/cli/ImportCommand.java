@@ -26,6 +26,7 @@ import picocli.CommandLine.Spec;
  * what its outputs mean; {@code --classes} makes the model a classifier.
  */
 @Command(name = "import", mixinStandardHelpOptions = true,
+        header = "Import a feedforward net from an SNNS network file (.net).",
         description = {"Import a feedforward net from an SNNS network file (.net, as SNNS, JavaNNS and RSNNS write it)",
             "into a neurona model file."},
         footerHeading = "%nExamples:%n",

@@ -21,6 +21,7 @@ import picocli.CommandLine.Spec;
 
 /** Runs a saved model on new data and writes its predictions. */
 @Command(name = "predict", mixinStandardHelpOptions = true,
+        header = "Predict with a saved model: outputs, or class labels, for new data.",
         description = {"Predict with a saved model. The data may hold only the input columns, or inputs and targets",
             "(the target columns are then skipped). Classifiers print the predicted label and each class's output."},
         footerHeading = "%nExamples:%n",
@@ -128,6 +129,11 @@ final class PredictCommand implements Callable<Integer> {
         if (data.labels != null || Idx.looksLikeIdx(data.data)) {
             Idx.Images im = Idx.readImages(data.data);
             Dataset d = new Dataset(im.pixels(), new float[0], im.count(), im.size(), 0, List.of(), data.data.toString());
+            checkWidth(d, want, data.data);
+            return d;
+        }
+        if (Data.isPat(data.data)) {
+            Dataset d = Data.patInputs(data.data);
             checkWidth(d, want, data.data);
             return d;
         }

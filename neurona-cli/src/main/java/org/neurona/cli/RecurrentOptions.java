@@ -39,10 +39,6 @@ final class RecurrentOptions {
     @Option(names = "--mu", paramLabel = "MU", description = "Jordan nets: decay of the context's self-connection, in [0, 1) (default 0).")
     Double mu;
 
-    @Option(names = "--clip", paramLabel = "NORM",
-            description = "Clip each window's gradient to this global norm (default 0 = off); Jordan nets often need it.")
-    Double clip;
-
     /** The recurrent-only options that were given (for the message when --net is missing). */
     List<String> given() {
         List<String> g = new java.util.ArrayList<>();
@@ -52,7 +48,6 @@ final class RecurrentOptions {
         if (testFraction != null) g.add("--test-fraction");
         if (forecast != null) g.add("--forecast");
         if (mu != null) g.add("--mu");
-        if (clip != null) g.add("--clip");
         return g;
     }
 }

@@ -19,6 +19,7 @@ import org.neurona.net.RecurrentNet;
 import org.neurona.net.RecurrentSpec;
 import org.neurona.train.BpttForecaster;
 import org.neurona.train.BpttTrainer;
+import org.neurona.train.GradientClipping;
 import org.neurona.train.History;
 import org.neurona.train.Sgd;
 import picocli.CommandLine.Model.OptionSpec;
@@ -178,7 +179,14 @@ final class RecurrentTraining {
             if (r.forecast < 0) throw new IllegalArgumentException("--forecast " + r.forecast + ": expected a number of steps >= 0");
             b.forecast(r.forecast);
         }
-        if (r.clip != null) b.clipNorm(r.clip);
+        if (t.clip != null) {
+            GradientClipping g = GradientClipping.parse(t.clip);
+            if (g.mode() != GradientClipping.Mode.NORM) {
+                throw new IllegalArgumentException("--clip " + t.clip + ": recurrent nets clip each window's gradient by its"
+                        + " global norm; use --clip norm:MAX, like norm:10");
+            }
+            b.clipNorm(g.threshold());
+        }
         if (t.loss != null) b.training(b.build().training().toBuilder().loss(Loss.parse(t.loss)).build());
         if (t.eta != null) {
             if (!(t.eta > 0) || Double.isInfinite(t.eta)) throw new IllegalArgumentException("--eta " + t.eta + ": expected a positive number");

@@ -35,7 +35,8 @@ import picocli.CommandLine.Spec;
  * Trains a feedforward network on a data file, or with {@code --net elman|jordan} a recurrent
  * net on a time series ({@link RecurrentTraining}); reports the error, saves the model.
  */
-@Command(name = "train", mixinStandardHelpOptions = true, modelTransformer = TrainCommand.LayersOptional.class,
+@Command(name = "train", mixinStandardHelpOptions = true,
+        header = "Train a network by backpropagation: feedforward (CSV, IDX, .pat) or Elman/Jordan.", modelTransformer = TrainCommand.LayersOptional.class,
         description = {"Train a feedforward network by backpropagation on a CSV or IDX data set,",
             "or with --net an Elman or Jordan net by backpropagation through time on a",
             "time series (CSV columns)."},
@@ -152,9 +153,8 @@ final class TrainCommand implements Callable<Integer> {
 
         out.say("training %s (%s) on %s: %d patterns, %s -> %s", net.layers(), String.join(",", net.names()),
                 data.data, trainSet.rows(), all.describeInputs(), all.describeTargets());
-        out.say("  initial weights %s, loss %s, %s, eta %s, momentum %s, epochs %d%s%s", net.init().name(),
-                options.loss().name(), modeText(options),
-                Out.num(options.rule().learningRate()), Out.num(momentumOf(training)), options.epochs(),
+        out.say("  initial weights %s, loss %s, %s, %s, epochs %d%s%s", net.init().name(),
+                options.loss().name(), modeText(options), training.describeLearning(options), options.epochs(),
                 validSet == null ? "" : ", " + validSet.rows() + " patterns held out for validation",
                 scaling == null ? "" : ", inputs normalised (" + Model.kindName(kind) + ")");
 
@@ -168,21 +168,27 @@ final class TrainCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         try (Progress progress = Progress.create(out, "train", options.epochs())) {
             listeners.add(0, progress);
+            listeners.addAll(training.listeners());
             history = new Trainer(options).fit(model.net, trainSet, validSet, listeners.toArray(new EpochListener[0]));
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
+        // early stopping puts the best epoch's weights back: report the errors of those weights
+        boolean restored = training.earlyStopping != null && history.stop() == History.StopReason.LISTENER;
+        double trainError = restored ? Trainer.error(model.net, trainSet, options.loss()) : history.finalTrainError();
+        double validError = restored && validSet != null ? Trainer.error(model.net, validSet, options.loss())
+                : history.finalValidationError();
 
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("epochs", history.epochs());
         result.put("stop", history.stop().name().toLowerCase(Locale.ROOT));
         result.put("loss", options.loss().name());
-        result.put("train_error", history.finalTrainError());
+        result.put("train_error", trainError);
         if (all.isClassification()) {
             result.put("accuracy", Model.accuracy(model.net.predict(trainSet.x(), trainSet.rows()), trainSet.b(),
                     trainSet.rows(), trainSet.outputs()));
         }
         if (validSet != null) {
-            result.put("validation_error", history.finalValidationError());
+            result.put("validation_error", validError);
             if (all.isClassification()) {
                 result.put("validation_accuracy", Model.accuracy(model.net.predict(validSet.x(), validSet.rows()),
                         validSet.b(), validSet.rows(), validSet.outputs()));
@@ -198,16 +204,16 @@ final class TrainCommand implements Callable<Integer> {
         if (validSet != null) result.put("validation_history", history.validationError());
 
         out.say("after %d epochs (%s): %s error %s%s%s%s", history.epochs(), stopText(history), options.loss().name(),
-                Out.num(history.finalTrainError()),
+                Out.num(trainError),
                 result.containsKey("accuracy") ? String.format(Locale.ROOT, ", accuracy %.2f%%", 100 * (double) result.get("accuracy")) : "",
-                validSet == null ? "" : ", validation error " + Out.num(history.finalValidationError()),
+                validSet == null ? "" : ", validation error " + Out.num(validError),
                 testAccuracy.isEmpty() ? "" : String.format(Locale.ROOT, ", test accuracy %.2f%%", 100 * testAccuracy.get(testAccuracy.size() - 1)));
         out.say("  %.2f s in total", seconds);
 
         double[] hist = history.trainErrorArray();
         double[] vhist = history.validationError().stream().mapToDouble(Double::doubleValue).toArray();
         if (save != null) {
-            StoredModel stored = model.toStored(settings(net, options, kind), history.epochs(), history.finalTrainError(),
+            StoredModel stored = model.toStored(settings(net, options, kind), history.epochs(), trainError,
                     hist, validSet == null ? new double[0] : vhist);
             ModelFile.write(save, stored, Version.full());
             out.say("model written to %s", save);
@@ -272,8 +278,7 @@ final class TrainCommand implements Callable<Integer> {
         s.put("loss", o.loss().name());
         s.put("mode", o.mode().name().toLowerCase(Locale.ROOT));
         if (o.mode() == org.neurona.train.Mode.MINIBATCH) s.put("batch_size", o.batchSize());
-        s.put("eta", o.rule().learningRate());
-        s.put("momentum", momentumOf(training));
+        training.putSettings(s, o);
         s.put("l2", o.lambda());
         s.put("epochs", o.epochs());
         s.put("target_error", o.targetError());
@@ -283,10 +288,6 @@ final class TrainCommand implements Callable<Integer> {
         s.put("validation", validation);
         s.put("threads", o.threads());
         return s;
-    }
-
-    private static double momentumOf(TrainingOptions t) {
-        return t.momentum == null ? 0 : t.momentum;
     }
 
     private static String modeText(TrainOptions o) {

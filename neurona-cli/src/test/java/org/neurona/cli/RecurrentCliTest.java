@@ -188,7 +188,7 @@ class RecurrentCliTest {
     @Test
     void jordanNetWithContextDecaySavesAndLoads() throws IOException {
         Path model = dir.resolve("jordan.json");
-        ok("train", "--net", "jordan", "--mu", 0.5, "--clip", 10, "--data", sine, "--column", "x", "--hidden", 8,
+        ok("train", "--net", "jordan", "--mu", 0.5, "--clip", "norm:10", "--data", sine, "--column", "x", "--hidden", 8,
                 "--epochs", 3, "--save", model);
         String text = Files.readString(model);
         assertTrue(text.contains("\"kind\": \"jordan\"") && text.contains("\"mu\": 0.5"), text);

@@ -9,6 +9,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.neurona.layer.Dense;
+import org.neurona.layer.Init;
 import org.neurona.layer.Param;
 import org.neurona.loss.Loss;
 import org.neurona.math.Parallel;
@@ -68,7 +69,8 @@ class BackpropGradientTest {
     }
 
     private static void checkReference(String layers, String act, Loss loss) {
-        FeedForward net = FeedForward.create(NetworkSpec.parse(layers, act), 7);
+        // the lecture's U(-1, 1), biases included: no net input sits exactly on a ReLU kink
+        FeedForward net = FeedForward.create(NetworkSpec.parse(layers, act).withInit(Init.LECTURE), 7);
         ReferenceBackprop ref = new ReferenceBackprop(net);
         int in = net.inputs(), out = net.outputs();
         double[][][] d = data(5, in, out, loss.kind() == Loss.Kind.CE, 3);
@@ -94,7 +96,7 @@ class BackpropGradientTest {
     }
 
     private static void checkFloat(String layers, String act, Loss loss) {
-        FeedForward net = FeedForward.create(NetworkSpec.parse(layers, act), 11);
+        FeedForward net = FeedForward.create(NetworkSpec.parse(layers, act).withInit(Init.LECTURE), 11);
         int in = net.inputs(), out = net.outputs(), rows = 6;
         double[][][] d = data(rows, in, out, loss.kind() == Loss.Kind.CE, 5);
         double[][][] g = new ReferenceBackprop(net).gradient(d[0], d[1], loss);
