@@ -17,6 +17,7 @@ import picocli.CommandLine.Spec;
  * sections 5 and 8) so tests can run the same code in seconds.
  */
 @Command(name = "tour", mixinStandardHelpOptions = true,
+        header = "The lecture, runnable: every section of docs/TOUR.md, its numbers and its pictures.",
         description = {"The lecture, runnable: every section of docs/TOUR.md in order (neuron, activation table,",
             "lineal.csv, XOR with momentum and L2, Fashion-MNIST, competitive learning and SOM, Hopfield,",
             "autoencoders, Elman and Jordan nets), printing the numbers and writing the pictures to --out."},

@@ -67,7 +67,10 @@ final class TourFashion {
         FeedForward net = FeedForward.create(NetworkSpec.parse("784:256:128:10", "relu,relu,softmax"), 1);
         TrainOptions o = TrainOptions.builder().loss(Loss.CE).mode(Mode.MINIBATCH).batchSize(128).eta(0.05).momentum(0.9)
                 .epochs(epochs).shuffle(true).seed(1).threads(2).build();
-        History h = new Trainer(o).fit(net, train);
+        History h;
+        try (Progress progress = run.progress("fashion-mnist", epochs)) {
+            h = new Trainer(o).fit(net, train, progress);
+        }
         ConfusionMatrix cm = ConfusionMatrix.of(argmax(test.b(), test.rows()), argmax(net.predict(test.x(), test.rows()),
                 test.rows()), CLASSES);
         StringBuilder times = new StringBuilder();
@@ -99,7 +102,9 @@ final class TourFashion {
         // plain gradient descent needs many more epochs to get past blurry averages; Adam gets there in five
         TrainOptions o = TrainOptions.builder().loss(Loss.MSE).rule(LearningRules.parse("adam:0.003").rule())
                 .mode(Mode.MINIBATCH).batchSize(32).epochs(epochs).shuffle(true).seed(1).threads(2).build();
-        ae.train(x, o);
+        try (Progress progress = run.progress("autoencoder", epochs)) {
+            ae.train(x, o, progress);
+        }
         Dataset test = test(run);
         Dataset shown = new Dataset(test.x(), test.x(), test.rows(), 784, 784).slice(0, 1000);
         double mse = ae.reconstructionMse(shown);

@@ -62,6 +62,11 @@ final class TourRun {
         return value;
     }
 
+    /** A progress bar (or periodic lines when not on a terminal) for a long training run. */
+    Progress progress(String task, int epochs) {
+        return Progress.create(out, task, epochs);
+    }
+
     /** Formats a number the way the tour prints it. */
     static String f(String pattern, double v) {
         return String.format(Locale.ROOT, pattern, v);
