@@ -80,7 +80,7 @@ final class TourFashion {
         double[][] z = new double[10][10];
         for (int t = 0; t < 10; t++) for (int p = 0; p < 10; p++) z[t][p] = cm.count(t, p);
         run.save(TourPlots.heatMap(f("Fashion-MNIST 784:256:128:10: test confusion matrix, accuracy %.3f", cm.accuracy()),
-                "predicted class", "true class", z, CLASSES, CLASSES, true, "0", 900, 720), "fmnist-confusion.png");
+                "predicted class", "true class", z, CLASSES, CLASSES, true, "0", 1000, 720), "fmnist-confusion.png");
     }
 
     static int[] argmax(float[] v, int rows) {
