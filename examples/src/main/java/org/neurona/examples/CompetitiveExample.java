@@ -6,9 +6,9 @@ import java.util.Locale;
 import org.neurona.data.Dataset;
 import org.neurona.io.AtomicFiles;
 import org.neurona.math.Rng;
-import org.neurona.net.Competitive;
-import org.neurona.net.CompetitiveResult;
-import org.neurona.net.CompetitiveSpec;
+import org.neurona.net.competitive.Competitive;
+import org.neurona.net.competitive.CompetitiveResult;
+import org.neurona.net.competitive.CompetitiveSpec;
 
 /**
  * Competitive learning (winner-takes-all) on four Gaussian blobs at the corners of a 10 x 10

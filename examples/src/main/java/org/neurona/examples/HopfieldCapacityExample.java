@@ -2,10 +2,10 @@ package org.neurona.examples;
 
 import java.util.Locale;
 import org.neurona.math.Rng;
-import org.neurona.net.Hopfield;
-import org.neurona.net.HopfieldPatterns;
-import org.neurona.net.HopfieldRecall;
-import org.neurona.net.HopfieldSpec;
+import org.neurona.net.hopfield.Hopfield;
+import org.neurona.net.hopfield.HopfieldPatterns;
+import org.neurona.net.hopfield.HopfieldRecall;
+import org.neurona.net.hopfield.HopfieldSpec;
 
 /**
  * The storage capacity of a Hopfield memory, measured: the table "Capacity and spurious

@@ -7,10 +7,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import org.neurona.data.Dataset;
 import org.neurona.math.Rng;
-import org.neurona.net.Hopfield;
-import org.neurona.net.HopfieldPatterns;
-import org.neurona.net.HopfieldRecall;
-import org.neurona.net.HopfieldSpec;
+import org.neurona.net.hopfield.Hopfield;
+import org.neurona.net.hopfield.HopfieldPatterns;
+import org.neurona.net.hopfield.HopfieldRecall;
+import org.neurona.net.hopfield.HopfieldSpec;
 import org.neurona.snns.SnnsPatternFile;
 
 /**

@@ -3,9 +3,9 @@ package org.neurona.examples;
 import java.util.Locale;
 import org.neurona.data.Dataset;
 import org.neurona.math.Rng;
-import org.neurona.net.Som;
-import org.neurona.net.SomResult;
-import org.neurona.net.SomSpec;
+import org.neurona.net.competitive.Som;
+import org.neurona.net.competitive.SomResult;
+import org.neurona.net.competitive.SomSpec;
 
 /**
  * A Kohonen map learns the shape of its data: a 6 x 6 map trained on 1000 points uniform in the

@@ -10,8 +10,8 @@ import java.util.Arrays;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.neurona.net.CompetitiveResult;
-import org.neurona.net.CompetitiveSpec;
+import org.neurona.net.competitive.CompetitiveResult;
+import org.neurona.net.competitive.CompetitiveSpec;
 
 class CompetitiveExampleTest {
 

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.neurona.data.Dataset;
-import org.neurona.net.Hopfield;
-import org.neurona.net.HopfieldPatterns;
-import org.neurona.net.HopfieldSpec;
+import org.neurona.net.hopfield.Hopfield;
+import org.neurona.net.hopfield.HopfieldPatterns;
+import org.neurona.net.hopfield.HopfieldSpec;
 
 class HopfieldExampleTest {
 

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.neurona.data.Dataset;
-import org.neurona.net.Som;
-import org.neurona.net.SomResult;
+import org.neurona.net.competitive.Som;
+import org.neurona.net.competitive.SomResult;
 
 class SomExampleTest {
 

@@ -10,8 +10,8 @@ import org.neurona.data.TimeSeriesScaler;
 import org.neurona.io.DataFileException;
 import org.neurona.io.StoredModel;
 import org.neurona.layer.Param;
-import org.neurona.net.RecurrentNet;
-import org.neurona.net.RecurrentSpec;
+import org.neurona.net.recurrent.RecurrentNet;
+import org.neurona.net.recurrent.RecurrentSpec;
 
 /**
  * A trained Elman or Jordan net with what is needed to run it on a raw series: the series'

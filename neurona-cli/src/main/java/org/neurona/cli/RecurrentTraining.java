@@ -15,13 +15,13 @@ import org.neurona.layer.Init;
 import org.neurona.loss.Loss;
 import org.neurona.math.Rng;
 import org.neurona.net.NetworkSpec;
-import org.neurona.net.RecurrentNet;
-import org.neurona.net.RecurrentSpec;
+import org.neurona.net.recurrent.RecurrentNet;
+import org.neurona.net.recurrent.RecurrentSpec;
 import org.neurona.train.BpttForecaster;
 import org.neurona.train.BpttTrainer;
-import org.neurona.train.GradientClipping;
 import org.neurona.train.History;
-import org.neurona.train.Sgd;
+import org.neurona.train.rule.GradientClipping;
+import org.neurona.train.rule.Sgd;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParseResult;
 

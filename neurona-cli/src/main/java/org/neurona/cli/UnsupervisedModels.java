@@ -16,11 +16,11 @@ import java.util.List;
 import java.util.Locale;
 import org.neurona.io.AtomicFiles;
 import org.neurona.io.DataFileException;
-import org.neurona.net.Competitive;
-import org.neurona.net.CompetitiveDecay;
-import org.neurona.net.CompetitiveSpec;
-import org.neurona.net.Som;
-import org.neurona.net.SomSpec;
+import org.neurona.net.competitive.Competitive;
+import org.neurona.net.competitive.CompetitiveDecay;
+import org.neurona.net.competitive.CompetitiveSpec;
+import org.neurona.net.competitive.Som;
+import org.neurona.net.competitive.SomSpec;
 
 /**
  * Model files of the clustering networks: a competitive layer or a Kohonen map, as versioned,

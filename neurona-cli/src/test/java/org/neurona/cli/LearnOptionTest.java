@@ -19,13 +19,13 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.neurona.loss.Loss;
-import org.neurona.train.Adam;
-import org.neurona.train.GradientClipping;
 import org.neurona.train.Mode;
-import org.neurona.train.Rprop;
-import org.neurona.train.Schedule;
-import org.neurona.train.Sgd;
 import org.neurona.train.TrainOptions;
+import org.neurona.train.rule.Adam;
+import org.neurona.train.rule.GradientClipping;
+import org.neurona.train.rule.Rprop;
+import org.neurona.train.rule.Schedule;
+import org.neurona.train.rule.Sgd;
 import picocli.CommandLine;
 
 /** train's --learn, --schedule, --clip and --early-stopping, run as a user runs them. */

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neurona.data.TimeSeries;
-import org.neurona.net.RecurrentSpec;
+import org.neurona.net.recurrent.RecurrentSpec;
 import org.neurona.train.BpttForecaster;
 
 /**

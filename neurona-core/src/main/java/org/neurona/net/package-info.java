@@ -1,4 +1,6 @@
 /**
- * Networks built from layers: the multilayer feedforward net, the McCulloch-Pitts unit and perceptron, and the other families of the lecture.
+ * Networks: the multilayer feedforward net and its spec, the McCulloch-Pitts unit and the
+ * perceptron, and the autoencoder. The other families of the lecture have subpackages:
+ * competitive (winner-takes-all, Kohonen maps), hopfield, recurrent (Elman, Jordan).
  */
 package org.neurona.net;

@@ -5,8 +5,8 @@ import org.neurona.activation.Activations;
 import org.neurona.data.TimeSeries;
 import org.neurona.data.TimeSeriesScaler;
 import org.neurona.math.Rng;
-import org.neurona.net.RecurrentNet;
-import org.neurona.net.RecurrentSpec;
+import org.neurona.net.recurrent.RecurrentNet;
+import org.neurona.net.recurrent.RecurrentSpec;
 
 /**
  * One-call time-series modelling with an Elman or Jordan net, the job behind

@@ -2,6 +2,8 @@ package org.neurona.train;
 
 import java.util.Locale;
 import org.neurona.loss.Loss;
+import org.neurona.train.rule.LearningRule;
+import org.neurona.train.rule.Sgd;
 
 /**
  * How {@link BpttTrainer} trains a recurrent net on a sequence: an immutable, validated record.

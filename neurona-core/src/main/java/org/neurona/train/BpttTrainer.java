@@ -3,10 +3,11 @@ package org.neurona.train;
 import java.util.ArrayList;
 import java.util.List;
 import org.neurona.layer.Param;
-import org.neurona.net.RecurrentNet;
+import org.neurona.net.recurrent.RecurrentNet;
+import org.neurona.train.rule.Optimizer;
 
 /**
- * Trains a recurrent net ({@link org.neurona.net.Elman}, {@link org.neurona.net.Jordan}) on one
+ * Trains a recurrent net ({@link org.neurona.net.recurrent.Elman}, {@link org.neurona.net.recurrent.Jordan}) on one
  * sequence by backpropagation through time, with teacher forcing: at every step the net gets the
  * observed input x_t and is scored on its output against the target b_t.
  *

@@ -8,6 +8,8 @@ import org.neurona.data.Dataset;
 import org.neurona.layer.Dense;
 import org.neurona.loss.Loss;
 import org.neurona.net.FeedForward;
+import org.neurona.train.rule.Schedule;
+import org.neurona.train.rule.Sgd;
 
 /**
  * The small-net path for online gradient descent: the lecture's five steps per pattern (pick a

@@ -1,6 +1,12 @@
 package org.neurona.train;
 
 import org.neurona.loss.Loss;
+import org.neurona.train.rule.FullBatchRule;
+import org.neurona.train.rule.GradientClipping;
+import org.neurona.train.rule.LearningRule;
+import org.neurona.train.rule.LearningRules;
+import org.neurona.train.rule.Schedule;
+import org.neurona.train.rule.Sgd;
 
 /**
  * How to train a feedforward network: an immutable, validated record. Defaults (the lecture's):

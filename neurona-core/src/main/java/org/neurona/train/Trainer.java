@@ -11,6 +11,12 @@ import org.neurona.loss.Loss;
 import org.neurona.math.Parallel;
 import org.neurona.math.Rng;
 import org.neurona.net.FeedForward;
+import org.neurona.train.rule.FullBatchRule;
+import org.neurona.train.rule.GradientClipping;
+import org.neurona.train.rule.LossAware;
+import org.neurona.train.rule.Objective;
+import org.neurona.train.rule.Optimizer;
+import org.neurona.train.rule.Schedule;
 
 /**
  * Trains a {@link FeedForward} network by backpropagation. Every epoch visits the patterns (in

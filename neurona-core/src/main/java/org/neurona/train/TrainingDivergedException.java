@@ -1,5 +1,7 @@
 package org.neurona.train;
 
+import org.neurona.train.rule.LearningRule;
+
 /** Training produced a NaN or infinite error: the weights blew up, usually because eta is too large. */
 public final class TrainingDivergedException extends RuntimeException {
     private final int epoch;

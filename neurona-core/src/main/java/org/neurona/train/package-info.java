@@ -1,4 +1,6 @@
 /**
- * Learning: the trainer (online, batch, mini-batch), its options, learning rules and their optimisers, history and listeners.
+ * Training: the backpropagation trainer (online, batch, mini-batch) and its options, history and
+ * per-epoch listeners, early stopping, and backpropagation through time for recurrent nets. The
+ * learning rules themselves are in {@link org.neurona.train.rule}.
  */
 package org.neurona.train;

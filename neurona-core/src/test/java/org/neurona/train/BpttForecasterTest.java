@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 import org.neurona.data.TimeSeries;
 import org.neurona.data.TimeSeriesScaler;
 import org.neurona.loss.Loss;
-import org.neurona.net.RecurrentSpec.Kind;
+import org.neurona.net.recurrent.RecurrentSpec.Kind;
+import org.neurona.train.rule.Sgd;
 
 class BpttForecasterTest {
 

@@ -8,10 +8,11 @@ import org.junit.jupiter.api.Test;
 import org.neurona.layer.Param;
 import org.neurona.loss.Loss;
 import org.neurona.math.Rng;
-import org.neurona.net.RecurrentNet;
-import org.neurona.net.RecurrentReference;
-import org.neurona.net.RecurrentSpec;
-import org.neurona.net.RecurrentSpec.Kind;
+import org.neurona.net.recurrent.RecurrentNet;
+import org.neurona.net.recurrent.RecurrentReference;
+import org.neurona.net.recurrent.RecurrentSpec.Kind;
+import org.neurona.net.recurrent.RecurrentSpec;
+import org.neurona.train.rule.Sgd;
 
 class BpttTrainerTest {
 

@@ -11,6 +11,9 @@ import org.neurona.layer.Param;
 import org.neurona.loss.Loss;
 import org.neurona.net.FeedForward;
 import org.neurona.net.NetworkSpec;
+import org.neurona.train.rule.LearningRule;
+import org.neurona.train.rule.Optimizer;
+import org.neurona.train.rule.Sgd;
 
 /** The small-net online path does exactly what the generic batch path does with batches of one. */
 class SmallNetOnlineTest {

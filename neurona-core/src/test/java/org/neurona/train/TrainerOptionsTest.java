@@ -14,6 +14,13 @@ import org.neurona.layer.Param;
 import org.neurona.loss.Loss;
 import org.neurona.net.FeedForward;
 import org.neurona.net.NetworkSpec;
+import org.neurona.train.rule.GradientClipping;
+import org.neurona.train.rule.LearningRule;
+import org.neurona.train.rule.LearningRules;
+import org.neurona.train.rule.Optimizer;
+import org.neurona.train.rule.Rprop;
+import org.neurona.train.rule.Schedule;
+import org.neurona.train.rule.Sgd;
 
 /** The trainer honours schedules, clipping, flat-spot elimination, the output tolerance and full-batch rules. */
 class TrainerOptionsTest {
