@@ -4,10 +4,10 @@ import java.util.Locale;
 import org.neurona.data.TimeSeries;
 import org.neurona.data.TimeSeriesScaler;
 import org.neurona.loss.Loss;
-import org.neurona.net.RecurrentSpec;
+import org.neurona.net.recurrent.RecurrentSpec;
 import org.neurona.train.BpttForecaster;
 import org.neurona.train.BpttOptions;
-import org.neurona.train.Sgd;
+import org.neurona.train.rule.Sgd;
 
 /**
  * An Elman net on a time series: x_t = sin(0.2 t) + 0.5 sin(0.311 t), t = 0..1999, predicting

@@ -1,7 +1,7 @@
 package org.neurona.examples;
 
 import java.util.Locale;
-import org.neurona.net.RecurrentSpec;
+import org.neurona.net.recurrent.RecurrentSpec;
 import org.neurona.train.BpttForecaster;
 
 /**

@@ -15,10 +15,10 @@ import org.neurona.net.AutoencoderSpec;
 import org.neurona.net.FeedForward;
 import org.neurona.net.NetworkSpec;
 import org.neurona.train.History;
-import org.neurona.train.LearningRules;
 import org.neurona.train.Mode;
 import org.neurona.train.TrainOptions;
 import org.neurona.train.Trainer;
+import org.neurona.train.rule.LearningRules;
 
 /**
  * Tour section 5 (Fashion-MNIST 784:256:128:10) and the image autoencoder of section 8

@@ -9,10 +9,10 @@ import org.knowm.xchart.style.Styler;
 import org.neurona.data.TimeSeries;
 import org.neurona.data.TimeSeriesScaler;
 import org.neurona.loss.Loss;
-import org.neurona.net.RecurrentSpec;
+import org.neurona.net.recurrent.RecurrentSpec;
 import org.neurona.train.BpttForecaster;
 import org.neurona.train.BpttOptions;
-import org.neurona.train.Sgd;
+import org.neurona.train.rule.Sgd;
 
 /** Tour section 9: Elman and Jordan nets on x_t = sin(0.2 t) + 0.5 sin(0.311 t). */
 final class TourRecurrent {
