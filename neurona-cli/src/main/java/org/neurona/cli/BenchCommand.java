@@ -22,6 +22,7 @@ import picocli.CommandLine.Spec;
  * PyTorch on the same machine and prints both side by side.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
+        header = "Time the end-to-end workloads: Fashion-MNIST MLPs, XOR online, Elman on a sine.",
         description = {"Time the end-to-end workloads of docs/PERFORMANCE.md: fmnist-relu, fmnist-lecture (need the",
             "Fashion-MNIST IDX files; skipped with a message when missing), xor and elman-sine.",
             "per_epoch_s is the median epoch after the first; xor reports microseconds per epoch cold",

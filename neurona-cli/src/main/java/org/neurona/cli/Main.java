@@ -39,6 +39,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
             AutoencodeCommand.class,
             ExportCommand.class,
             ImportCommand.class,
+            TourCommand.class,
+            BenchCommand.class,
             CommandLine.HelpCommand.class,
         },
         footerHeading = "%nExamples:%n",
