@@ -17,10 +17,11 @@ import picocli.CommandLine.Spec;
  * sections 5 and 8) so tests can run the same code in seconds.
  */
 @Command(name = "tour", mixinStandardHelpOptions = true,
-        header = "The lecture, runnable: every section of docs/TOUR.md, its numbers and its pictures.",
-        description = {"The lecture, runnable: every section of docs/TOUR.md in order (neuron, activation table,",
-            "lineal.csv, XOR with momentum and L2, Fashion-MNIST, competitive learning and SOM, Hopfield,",
-            "autoencoders, Elman and Jordan nets), printing the numbers and writing the pictures to --out."},
+        header = "The lecture, runnable: every section of docs/TOUR.md with its pictures.",
+        description = {"Every section of docs/TOUR.md in the lecture's order: the neuron, the",
+            "activation table, lineal.csv, XOR with momentum and L2, Fashion-MNIST,",
+            "competitive learning and the SOM, Hopfield, autoencoders, Elman and Jordan",
+            "nets. Prints the numbers the tour states and writes its pictures to --out."},
         footerHeading = "%nExamples:%n",
         footer = {"  neurona tour --out docs/img", "  neurona tour --quick --out /tmp/tour"})
 final class TourCommand implements Callable<Integer> {
