@@ -105,7 +105,7 @@ final class DemoCommand implements Callable<Integer> {
 
         out.say("\nPlots written to %s:", dir.toAbsolutePath().normalize());
         for (Path w : written) out.say("  %s", w.getFileName());
-        out.say("Next: neurona train --help (your own CSV data), neurona plot activations --out table.png");
+        out.say("Next: neurona tour (the whole lecture, docs/TOUR.md), neurona train --help (your own data)");
         return Main.OK;
     }
 
