@@ -12,6 +12,7 @@ import org.neurona.data.Dataset;
 import org.neurona.layer.Dense;
 import org.neurona.net.FeedForward;
 import org.neurona.net.NetworkSpec;
+import org.neurona.snns.SnnsPatternFile;
 import org.neurona.train.History;
 import org.neurona.train.Mode;
 import org.neurona.train.TrainOptions;
@@ -81,6 +82,20 @@ public final class Lecture {
     /** The lecture's data set: 15 points (x1, x2) of two linearly separable classes y in {0, 1}. */
     public static Dataset lineal() {
         return readNumericCsv("lineal.csv");
+    }
+
+    /**
+     * The 26 letters A..Z as 5 x 7 binary pixel maps, row by row: inputs (26, 35), targets equal to
+     * the inputs. From the SNNS examples (letters_auto.pat, LGPL-2; see the README beside it).
+     */
+    public static Dataset letters() {
+        try (InputStream in = Lecture.class.getResourceAsStream("data/letters_auto.pat")) {
+            if (in == null) throw new IllegalStateException("resource letters_auto.pat is missing from the jar");
+            return SnnsPatternFile.parse(new String(in.readAllBytes(), StandardCharsets.US_ASCII), "letters_auto.pat")
+                    .data();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Reads a small numeric CSV resource with a header; the last column is the target. */

@@ -1,17 +1,13 @@
 package org.neurona.examples;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import org.neurona.Lecture;
 import org.neurona.data.Dataset;
 import org.neurona.math.Rng;
 import org.neurona.net.hopfield.Hopfield;
 import org.neurona.net.hopfield.HopfieldPatterns;
 import org.neurona.net.hopfield.HopfieldRecall;
 import org.neurona.net.hopfield.HopfieldSpec;
-import org.neurona.snns.SnnsPatternFile;
 
 /**
  * A Hopfield memory of letters: the 5 x 7 pixel letters of the SNNS examples
@@ -27,8 +23,8 @@ import org.neurona.snns.SnnsPatternFile;
  * stored letter is a fixed point of the projection rule.
  *
  * <p>Data: SNNS 4.3 examples via RSNNS 0.4-18, LGPL v2 or later, (C) 1990-95 IPVR University of
- * Stuttgart, 1996-2008 WSI University of Tuebingen; see the resource's neighbour
- * {@code letters_auto.README}.
+ * Stuttgart, 1996-2008 WSI University of Tuebingen; see the README beside it in neurona-core's
+ * resources (org/neurona/data).
  */
 public final class HopfieldExample {
     private HopfieldExample() {}
@@ -45,12 +41,7 @@ public final class HopfieldExample {
      * @return all 26 letters A..Z as (26, 35) 0/1 inputs
      */
     public static Dataset letters() {
-        try (InputStream in = HopfieldExample.class.getResourceAsStream("letters_auto.pat")) {
-            if (in == null) throw new IllegalStateException("letters_auto.pat is missing from the classpath");
-            return SnnsPatternFile.parse(new String(in.readAllBytes(), StandardCharsets.US_ASCII), "letters_auto.pat").data();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Lecture.letters();
     }
 
     /**

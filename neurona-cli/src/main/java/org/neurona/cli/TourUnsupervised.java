@@ -1,13 +1,9 @@
 package org.neurona.cli;
 
-import static org.neurona.cli.TourRun.f;
-
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.neurona.Lecture;
 import org.neurona.data.Dataset;
 import org.neurona.eval.Clustering;
 import org.neurona.layer.Init;
@@ -25,9 +21,9 @@ import org.neurona.net.hopfield.Hopfield;
 import org.neurona.net.hopfield.HopfieldPatterns;
 import org.neurona.net.hopfield.HopfieldRecall;
 import org.neurona.net.hopfield.HopfieldSpec;
-import org.neurona.snns.SnnsPatternFile;
 import org.neurona.train.Mode;
 import org.neurona.train.TrainOptions;
+import static org.neurona.cli.TourRun.f;
 
 /** Tour sections 6 to 8: competitive learning and the SOM, Hopfield memory, autoencoders. */
 final class TourUnsupervised {
@@ -83,12 +79,7 @@ final class TourUnsupervised {
 
     /** The 26 letters A..Z, 5 x 7 pixels, from the SNNS example file shipped as a resource. */
     static Dataset letters() {
-        try (InputStream in = TourUnsupervised.class.getResourceAsStream("tour/letters_auto.pat")) {
-            if (in == null) throw new IllegalStateException("letters_auto.pat is missing from the jar");
-            return SnnsPatternFile.parse(new String(in.readAllBytes(), StandardCharsets.US_ASCII), "letters_auto.pat").data();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Lecture.letters();
     }
 
     static HopfieldPatterns letterPatterns(String which) {

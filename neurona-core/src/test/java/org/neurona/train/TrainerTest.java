@@ -36,6 +36,17 @@ class TrainerTest {
     }
 
     @Test
+    void lettersAreTwentySixBinaryMapsOfFiveBySeven() {
+        Dataset d = Lecture.letters();
+        assertEquals(26, d.rows());
+        assertEquals(35, d.inputs());
+        assertArrayEquals(d.x(), d.b());
+        for (float v : d.x()) assertTrue(v == 0 || v == 1, "pixel " + v);
+        // A: 7 rows of 5 pixels, top row .XXX.
+        assertArrayEquals(new float[] {0, 1, 1, 1, 0}, java.util.Arrays.copyOf(d.inputRow(0), 5));
+    }
+
+    @Test
     void backpropReturnsTheNetsWeights() {
         Lecture.Result r = Lecture.backprop(new double[][] {{0, 1}, {1, 0}}, new double[][] {{1}, {0}}, 10, 0.5);
         float[] w = r.net().layers().get(0).weights();
