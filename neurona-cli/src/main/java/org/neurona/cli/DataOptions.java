@@ -3,6 +3,7 @@ package org.neurona.cli;
 import java.nio.file.Path;
 import java.util.List;
 import org.neurona.io.CsvReader;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Where the data comes from and how to read it: shared by train, predict, evaluate and plot. */
@@ -22,13 +23,8 @@ final class DataOptions {
                     + " default: the last column.")
     List<String> targets;
 
-    @Option(names = "--header", negatable = true,
-            description = "The first row is (--header) or is not (--no-header) a header; default: detected.")
-    Boolean header;
-
-    @Option(names = "--separator", paramLabel = "SEP",
-            description = "Field separator: ',' ';' or 'tab'; default: detected.")
-    String separator;
+    @Mixin
+    CsvLayout layout;
 
     @Option(names = "--classify",
             description = "Treat a numeric target column as class labels (one-hot encoded); string labels always are.")
@@ -36,20 +32,8 @@ final class DataOptions {
 
     /** The CSV reading options these flags describe. */
     CsvReader.Options csv() {
-        CsvReader.Options o = CsvReader.Options.defaults()
-                .withHeader(header == null ? CsvReader.Header.AUTO : header ? CsvReader.Header.YES : CsvReader.Header.NO)
-                .withClassify(classify);
-        if (separator != null) o = o.withSeparator(separatorChar(separator));
+        CsvReader.Options o = layout.csv().withClassify(classify);
         if (targets != null && !targets.isEmpty()) o = o.withTargets(targets);
         return o;
-    }
-
-    static char separatorChar(String s) {
-        return switch (s) {
-            case ",", "comma" -> ',';
-            case ";", "semicolon" -> ';';
-            case "\t", "tab", "\\t" -> '\t';
-            default -> throw new IllegalArgumentException("--separator '" + s + "': expected ',', ';' or tab");
-        };
     }
 }

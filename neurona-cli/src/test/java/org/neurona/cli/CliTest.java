@@ -152,6 +152,26 @@ class CliTest {
         assertTrue(JSON.readTree(e.out()).get("sse").doubleValue() < 1e-6, e.out());
     }
 
+    /** Every command that reads CSV takes the CSV layout from one mixin, so the options read alike everywhere. */
+    @Test
+    void everyCommandThatReadsCsvDescribesItsLayoutAlike() {
+        picocli.CommandLine main = Main.commandLine();
+        List<List<String>> commands = List.of(List.of("train"), List.of("predict"), List.of("evaluate"), List.of("cluster"),
+                List.of("hopfield"), List.of("autoencode"), List.of("plot", "boundary"), List.of("plot", "roc"),
+                List.of("plot", "regression"));
+        for (String option : List.of("--header", "--separator")) {
+            List<String> seen = new java.util.ArrayList<>();
+            for (List<String> path : commands) {
+                picocli.CommandLine c = main;
+                for (String name : path) c = c.getSubcommands().get(name);
+                picocli.CommandLine.Model.OptionSpec o = c.getCommandSpec().findOption(option);
+                assertTrue(o != null, path + " has no " + option);
+                seen.add(String.join(" ", o.description()));
+            }
+            assertEquals(1, seen.stream().distinct().count(), option + ": " + seen);
+        }
+    }
+
     @Test
     void activationTablePlot() throws IOException {
         Path f = dir.resolve("act.png");

@@ -158,7 +158,7 @@ class ClusterCommandTest {
         assertEquals(j.get("u_matrix"), r2.json().get("u_matrix"));
         assertPng(um2);
         assertEquals(j.get("quantization_error").asDouble(), m.som().quantizationError(
-                ClusterCommand.Patterns.load(data, null, "blob", null, null).data()), 1e-6);
+                Patterns.load(data, null, "blob", new CsvLayout()).data()), 1e-6);
     }
 
     @Test
@@ -235,8 +235,8 @@ class ClusterCommandTest {
         assertEquals(0, r.exit());
         assertTrue(r.out().contains("Examples:") && r.out().contains("--som 6x6"), r.out());
         float[] f = {1.5f};
-        assertArrayEquals(f, new float[] {Float.parseFloat(ClusterCommand.number(1.5f))});
-        assertEquals("3", ClusterCommand.number(3f));
-        assertEquals("\"a,b\"", ClusterCommand.quote("a,b"));
+        assertArrayEquals(f, new float[] {Float.parseFloat(CsvText.number(1.5f))});
+        assertEquals("3", CsvText.number(3f));
+        assertEquals("\"a,b\"", CsvText.quote("a,b"));
     }
 }
