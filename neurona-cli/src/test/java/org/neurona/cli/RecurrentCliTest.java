@@ -89,7 +89,8 @@ class RecurrentCliTest {
         assertTrue(trainMse < 1e-3, "train MSE " + trainMse);
         assertTrue(r.err().contains("train: epoch 20/20"), r.err());   // progress lines on stderr
 
-        // the command line does BpttForecaster.fit's steps itself (to show progress): same numbers
+        // the command line maps its options onto BpttForecaster.Options and calls fit with its progress bar
+        // listening: the numbers of the library called with the recipe, bit for bit
         BpttForecaster.Result lib = BpttForecaster.fit(TimeSeries.readCsv(sine, "x"),
                 BpttForecaster.Options.builder(RecurrentSpec.Kind.ELMAN).hidden(8).bptt(10).epochs(20).seed(1)
                         .forecast(5).build());
