@@ -175,16 +175,16 @@ final class AutoencodeCommand implements Callable<Integer> {
             if (image != null) {
                 float[] recon = model.reconstruct(d.x(), d.rows());
                 int shown = Math.min(MAX_PICTURES, d.rows());
-                UnsupervisedPlots.saveGrid(pictures(d.x(), recon, shown, image[0], image[1], p), shown, plot);
+                Plots.saveGrid(pictures(d.x(), recon, shown, image[0], image[1], p), shown, plot);
                 out.say("originals (top) and reconstructions (bottom) of the first %d patterns written to %s", shown, plot);
             } else if (ae.codeSize() == 2) {
-                UnsupervisedPlots.save(UnsupervisedPlots.codes(String.format(Locale.ROOT, "Codes of autoencoder %s on %s (MSE %s)",
+                Plots.save(UnsupervisedPlots.codes(String.format(Locale.ROOT, "Codes of autoencoder %s on %s (MSE %s)",
                         net.layers(), data.getFileName(), Out.num(mse)), code, d.rows(), p.labels(), p.classes()), plot);
                 out.say("codes scatter written to %s", plot);
             } else if (d.rows() <= MAX_CODE_ROWS) {
                 List<String> names = new ArrayList<>();
                 for (int r = 0; r < d.rows(); r++) names.add(p.labels() == null ? "#" + r : p.classes().get(p.labels()[r]));
-                UnsupervisedPlots.save(UnsupervisedPlots.codeTable(String.format(Locale.ROOT,
+                Plots.save(UnsupervisedPlots.codeTable(String.format(Locale.ROOT,
                         "Codes of autoencoder %s on %s (MSE %s)", net.layers(), data.getFileName(), Out.num(mse)),
                         code, d.rows(), ae.codeSize(), names), plot);
                 out.say("codes table written to %s", plot);

@@ -223,14 +223,14 @@ final class ClusterCommand implements Callable<Integer> {
             if (d.inputs() > 2) out.warn("--plot shows the first two of %d input columns", d.inputs());
             String xName = p.inputName(0), yName = p.inputName(1);
             if (map != null) {
-                UnsupervisedPlots.save(UnsupervisedPlots.somMap(String.format(Locale.ROOT,
+                Plots.save(UnsupervisedPlots.somMap(String.format(Locale.ROOT,
                                 "Kohonen map %dx%d on %s (quantisation error %s%s)", map.rows(), map.cols(), name(data),
                                 Out.num(clusters.quantizationError()),
                                 clusters.purity().isPresent() ? ", purity " + Out.num(clusters.purity().getAsDouble()) : ""),
                         xName, yName, d.x(), d.rows(), d.inputs(), 0, 1, p.labels(), p.classes(), clusters.prototypes(),
                         map.rows(), map.cols()), plot);
             } else {
-                UnsupervisedPlots.save(UnsupervisedPlots.clusters(String.format(Locale.ROOT,
+                Plots.save(UnsupervisedPlots.clusters(String.format(Locale.ROOT,
                                 "%d competitive units on %s (quantisation error %s%s)", clusters.units(), name(data),
                                 Out.num(clusters.quantizationError()),
                                 clusters.purity().isPresent() ? ", purity " + Out.num(clusters.purity().getAsDouble()) : ""),
@@ -240,7 +240,7 @@ final class ClusterCommand implements Callable<Integer> {
             out.say("clusters picture written to %s", plot);
         }
         if (umatrix != null) {
-            UnsupervisedPlots.save(UnsupervisedPlots.uMatrix("U-matrix of the " + map.rows() + "x" + map.cols()
+            Plots.save(UnsupervisedPlots.uMatrix("U-matrix of the " + map.rows() + "x" + map.cols()
                     + " map on " + name(data) + " (dark = cluster border)", map.uMatrix()), umatrix);
             out.say("U-matrix written to %s", umatrix);
         }

@@ -186,7 +186,7 @@ final class HopfieldCommand implements Callable<Integer> {
         if (plot != null) {
             int shown = Math.min(MAX_PICTURES, results.size());
             if (shown < results.size()) say.warn("--plot shows the first %d of %d probes", shown, results.size());
-            UnsupervisedPlots.saveGrid(pictures(stored, probes, results, shown, image[0], image[1], names), shown, plot);
+            Plots.saveGrid(pictures(stored, probes, results, shown, image[0], image[1], names), shown, plot);
             say.say("stored / noisy / recalled pictures written to %s", plot);
         }
         if (output.json) {

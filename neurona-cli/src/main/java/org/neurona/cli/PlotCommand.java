@@ -79,6 +79,9 @@ final class PlotCommand implements Runnable {
                 }
             }
             if (!(range > 0)) throw new IllegalArgumentException("--range " + range + ": expected a positive number");
+            if (Plots.isSvg(out)) {
+                throw new IllegalArgumentException(out + ": the activation table is written as PNG only; use a .png name");
+            }
             Plots.saveGrid(Plots.activationTable(fs, range), Math.min(4, fs.size()), out);
             new Out(spec, false).say("activation table (%d functions) written to %s", fs.size(), out);
             return Main.OK;

@@ -7,55 +7,34 @@ import java.awt.Graphics2D;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Line2D;
 import java.awt.geom.Path2D;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.HeatMapChart;
 import org.knowm.xchart.HeatMapChartBuilder;
-import org.knowm.xchart.VectorGraphicsEncoder;
 import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
-import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.Marker;
-import org.neurona.io.AtomicFiles;
 
 /**
  * The figures of the unsupervised commands, drawn with XChart: clusters and prototypes of 2-D
  * data (with the Kohonen map's grid), the U-matrix as a heat map, and patterns as small images
- * (Hopfield recall, autoencoder reconstructions) side by side. Single charts are PNG, or SVG for
- * a ".svg" name; grids of images are PNG. Every file is written atomically.
+ * (Hopfield recall, autoencoder reconstructions) side by side. {@link Plots} saves them: single
+ * charts as PNG, or SVG for a ".svg" name; grids of images as PNG.
  */
 final class UnsupervisedPlots {
     private UnsupervisedPlots() {}
 
-    static final int WIDTH = 800;
-    static final int HEIGHT = 600;
-
-    /** Cluster colours (matplotlib's tab10, as in {@link Plots}), then repeated. */
-    private static final Color[] COLORS = {new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c),
-        new Color(0xff7f0e), new Color(0x9467bd), new Color(0x8c564b), new Color(0xe377c2), new Color(0x7f7f7f),
-        new Color(0xbcbd22), new Color(0x17becf)};
-
     /** Legends longer than this hide the plot; the title then says how many clusters there are. */
     private static final int MAX_LEGEND = 12;
 
-    static Color color(int k) {
-        return COLORS[k % COLORS.length];
-    }
-
+    /** {@link Plots#chart} with the legend outside on the right, where a long list of clusters does not cover the data. */
     private static XYChart chart(String title, String xTitle, String yTitle) {
-        XYChart c = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(xTitle).yAxisTitle(yTitle).build();
+        XYChart c = Plots.chart(title, xTitle, yTitle);
         c.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
-        c.getStyler().setChartBackgroundColor(Color.WHITE);
-        c.getStyler().setPlotBackgroundColor(Color.WHITE);
         c.getStyler().setLegendBorderColor(Color.LIGHT_GRAY);
-        c.getStyler().setAntiAlias(true);
         return c;
     }
 
@@ -83,7 +62,7 @@ final class UnsupervisedPlots {
             XYSeries s = c.addSeries("cluster " + k + " (" + wins[k] + " patterns)", xs, ys);
             s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
             s.setMarker(new Dot(7, false));
-            s.setMarkerColor(color(k));
+            s.setMarkerColor(Plots.strong(k));
             s.setLineStyle(SeriesLines.NONE);
             s.setShowInLegend(units <= MAX_LEGEND);
         }
@@ -92,7 +71,7 @@ final class UnsupervisedPlots {
                     new double[] {prototypes[k * inputs + cx]}, new double[] {prototypes[k * inputs + cy]});
             s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
             s.setMarker(new Diamond(18));
-            s.setMarkerColor(color(k));
+            s.setMarkerColor(Plots.strong(k));
             s.setLineStyle(SeriesLines.NONE);
             s.setShowInLegend(k == 0);
         }
@@ -122,7 +101,7 @@ final class UnsupervisedPlots {
             XYSeries s = c.addSeries(labels == null ? "data" : "class " + classes.get(k), xs, ys);
             s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
             s.setMarker(new Dot(6, false));
-            s.setMarkerColor(labels == null ? new Color(0x9a9a9a) : pale(color(k)));
+            s.setMarkerColor(labels == null ? new Color(0x9a9a9a) : pale(Plots.strong(k)));
             s.setLineStyle(SeriesLines.NONE);
             s.setShowInLegend(groups <= MAX_LEGEND);
         }
@@ -294,40 +273,18 @@ final class UnsupervisedPlots {
             XYSeries s = c.addSeries(labels == null ? "patterns" : "class " + classes.get(k), xs, ys);
             s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
             s.setMarker(new Dot(8, true));
-            s.setMarkerColor(color(k));
+            s.setMarkerColor(Plots.strong(k));
             s.setLineStyle(SeriesLines.NONE);
             s.setShowInLegend(groups <= MAX_LEGEND);
         }
         return c;
     }
 
-    /** Writes one chart: SVG for a ".svg" name, else PNG. */
-    static void save(Chart<?, ?> chart, Path file) throws IOException {
-        if (isSvg(file)) {
-            AtomicFiles.write(file, out -> VectorGraphicsEncoder.saveVectorGraphic(chart, out,
-                    VectorGraphicsEncoder.VectorGraphicsFormat.SVG));
-        } else {
-            AtomicFiles.write(file, out -> BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG));
-        }
-    }
-
-    /** Writes charts of equal size in a grid of {@code cols} columns, row by row, as one PNG. */
-    static void saveGrid(List<? extends Chart<?, ?>> charts, int cols, Path file) throws IOException {
-        requirePng(file);
-        int rows = (charts.size() + cols - 1) / cols;
-        List<Chart<?, ?>> all = new ArrayList<>(charts);
-        AtomicFiles.write(file, out -> BitmapEncoder.saveBitmap(all, rows, cols, out, BitmapEncoder.BitmapFormat.PNG));
-    }
-
     /** Fails before any work is done when a grid of images is asked for as SVG. */
     static void requirePng(Path file) {
-        if (isSvg(file)) {
+        if (Plots.isSvg(file)) {
             throw new IllegalArgumentException(file + ": pattern images are written as PNG only; use a .png name");
         }
-    }
-
-    static boolean isSvg(Path file) {
-        return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".svg");
     }
 
     private static Color pale(Color c) {
