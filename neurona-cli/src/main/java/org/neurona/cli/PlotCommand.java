@@ -82,7 +82,7 @@ final class PlotCommand implements Runnable {
             if (Plots.isSvg(out)) {
                 throw new IllegalArgumentException(out + ": the activation table is written as PNG only; use a .png name");
             }
-            Plots.saveGrid(Plots.activationTable(fs, range), Math.min(4, fs.size()), out);
+            Plots.savePng(Plots.activationTable(fs, range), out);
             new Out(spec, false).say("activation table (%d functions) written to %s", fs.size(), out);
             return Main.OK;
         }

@@ -9,6 +9,8 @@ import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -269,45 +271,58 @@ final class Plots {
         return c;
     }
 
+    /** Panels of the activation table, and its width in panels at most. */
+    static final int PANEL_WIDTH = 360, PANEL_HEIGHT = 280, TABLE_COLUMNS = 4;
+
     /**
-     * One small chart per activation: f(x) and f'(x) over [-range, range], the lecture's
-     * activation table as a figure.
+     * The lecture's activation table as one figure: a title, then one panel per function with
+     * f(x) (blue) and f'(x) (red, dashed) over [-range, range], four panels a row. Used by
+     * {@code plot activations}, {@code demo} and the tour.
      */
-    static List<XYChart> activationTable(List<Activation> functions, double range) {
-        List<XYChart> charts = new ArrayList<>();
+    static BufferedImage activationTable(List<Activation> functions, double range) {
+        List<XYChart> panels = new ArrayList<>();
+        for (Activation f : functions) panels.add(activationPanel(f, range));
+        String r = new DecimalFormat("0.###", DecimalFormatSymbols.getInstance(Locale.ROOT)).format(range);
+        return grid("The activation table: f(x) (blue) and its derivative f'(x) (red) on [-" + r + ", " + r + "]", panels,
+                Math.min(TABLE_COLUMNS, panels.size()));
+    }
+
+    /** One panel of the activation table: f(x) and f'(x) over [-range, range]. */
+    static XYChart activationPanel(Activation f, double range) {
         int n = 401;
-        for (Activation f : functions) {
-            XYChart c = new XYChartBuilder().width(360).height(280).title(f.name()).xAxisTitle("x").yAxisTitle("").build();
-            c.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
-            c.getStyler().setChartBackgroundColor(Color.WHITE);
-            c.getStyler().setPlotBackgroundColor(Color.WHITE);
-            c.getStyler().setYAxisDecimalPattern("0.##");
-            c.getStyler().setYAxisTickMarkSpacingHint(40);
-            double[] xs = new double[n], ys = new double[n], ds = new double[n];
-            for (int i = 0; i < n; i++) {
-                xs[i] = -range + 2 * range * i / (n - 1);
-                ys[i] = f.value(xs[i]);
-                ds[i] = f.derivative(xs[i]);
-            }
-            double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
-            for (int i = 0; i < n; i++) {
-                lo = Math.min(lo, Math.min(ys[i], ds[i]));
-                hi = Math.max(hi, Math.max(ys[i], ds[i]));
-            }
-            if (hi - lo > 2) {
-                // whole-number limits give the axis round tick labels
-                c.getStyler().setYAxisMin(Math.floor(lo)).setYAxisMax(Math.ceil(hi));
-            }
-            XYSeries v = c.addSeries("f(x)", xs, ys);
-            v.setMarker(SeriesMarkers.NONE);
-            v.setLineColor(strong(0));
-            XYSeries d = c.addSeries("f'(x)", xs, ds);
-            d.setMarker(SeriesMarkers.NONE);
-            d.setLineColor(strong(1));
-            d.setLineStyle(SeriesLines.DASH_DASH);
-            charts.add(c);
+        XYChart c = new XYChartBuilder().width(PANEL_WIDTH).height(PANEL_HEIGHT).title(f.name()).xAxisTitle("x").yAxisTitle("")
+                .build();
+        c.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
+        c.getStyler().setChartBackgroundColor(Color.WHITE);
+        c.getStyler().setPlotBackgroundColor(Color.WHITE);
+        c.getStyler().setAntiAlias(true);
+        c.getStyler().setYAxisDecimalPattern("0.##");
+        c.getStyler().setYAxisTickMarkSpacingHint(40);
+        double[] xs = new double[n], ys = new double[n], ds = new double[n];
+        double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < n; i++) {
+            xs[i] = -range + 2 * range * i / (n - 1);
+            ys[i] = f.value(xs[i]);
+            ds[i] = f.derivative(xs[i]);
+            lo = Math.min(lo, Math.min(ys[i], ds[i]));
+            hi = Math.max(hi, Math.max(ys[i], ds[i]));
         }
-        return charts;
+        // Margins of 5 % of the span on both axes. Without them the curves touch the frame and,
+        // worse, equally spaced values (x always; y for linear, relu) make XChart put the tick
+        // labels on data points, as densely as they fit: twenty crowded labels like 0.28, 0.55 on
+        // relu's y axis, -2.22, -1.44 on x over [-3, 3]. With the margins it picks round steps.
+        double pad = hi > lo ? 0.05 * (hi - lo) : 0.5;
+        c.getStyler().setYAxisMin(lo - pad).setYAxisMax(hi + pad);
+        c.getStyler().setXAxisMin(-1.05 * range).setXAxisMax(1.05 * range);
+        c.getStyler().setXAxisTickMarkSpacingHint(30);
+        XYSeries v = c.addSeries("f(x)", xs, ys);
+        v.setMarker(SeriesMarkers.NONE);
+        v.setLineColor(strong(0));
+        XYSeries d = c.addSeries("f'(x)", xs, ds);
+        d.setMarker(SeriesMarkers.NONE);
+        d.setLineColor(strong(1));
+        d.setLineStyle(SeriesLines.DASH_DASH);
+        return c;
     }
 
     /** Writes one chart: SVG for a ".svg" name, else PNG. */

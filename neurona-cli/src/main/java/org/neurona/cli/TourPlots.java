@@ -9,14 +9,12 @@ import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.HeatMapChart;
 import org.knowm.xchart.HeatMapChartBuilder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
-import org.neurona.activation.Activation;
 
 /**
  * The tour's figures that {@link Plots} does not draw: several named curves on one chart, heat
@@ -200,40 +198,5 @@ final class TourPlots {
         }
         g.dispose();
         return img;
-    }
-
-    /**
-     * The activation table as one figure, four panels a row: each function and its derivative
-     * ({@link Plots#activationTable}). Where the values span more than 2, the y axis gets a margin of
-     * one beyond the whole-number range: XChart crowds the tick labels when a curve ends exactly on
-     * the axis limit.
-     */
-    static BufferedImage activationGrid(List<Activation> functions) {
-        List<XYChart> charts = Plots.activationTable(functions, 5);
-        int cols = 4, rows = (charts.size() + cols - 1) / cols;
-        int w = charts.get(0).getWidth(), h = charts.get(0).getHeight(), titleH = 40;
-        BufferedImage grid = new BufferedImage(cols * w, titleH + rows * h, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = grid.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, grid.getWidth(), grid.getHeight());
-        g.setColor(Color.BLACK);
-        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 20));
-        String title = "The activation table: f(x) (blue) and its derivative f'(x) (red) on [-5, 5]";
-        g.drawString(title, (grid.getWidth() - g.getFontMetrics().stringWidth(title)) / 2, 28);
-        for (int i = 0; i < charts.size(); i++) {
-            XYChart c = charts.get(i);
-            Activation f = functions.get(i);
-            double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
-            for (int k = 0; k <= 400; k++) {
-                double x = -5 + 10.0 * k / 400;
-                lo = Math.min(lo, Math.min(f.value(x), f.derivative(x)));
-                hi = Math.max(hi, Math.max(f.value(x), f.derivative(x)));
-            }
-            if (hi - lo > 2) c.getStyler().setYAxisMin(Math.floor(lo) - 1).setYAxisMax(Math.ceil(hi) + 1);
-            g.drawImage(BitmapEncoder.getBufferedImage(c), (i % cols) * w, titleH + (i / cols) * h, null);
-        }
-        g.dispose();
-        return grid;
     }
 }
