@@ -8,7 +8,6 @@ import java.util.concurrent.Callable;
 import org.neurona.activation.Activation;
 import org.neurona.activation.Activations;
 import org.neurona.data.Dataset;
-import org.neurona.data.Idx;
 import org.neurona.eval.RegressionError;
 import org.neurona.eval.Roc;
 import org.neurona.io.CsvData;
@@ -275,34 +274,9 @@ final class PlotCommand implements Runnable {
         @Mixin
         PictureFile picture;
 
-        /** The data with targets, read for {@code model} (see {@link PlotCommand#labelled}). */
+        /** The data with targets, read for {@code model} (see {@link DataOptions#labelled}). */
         Data labelled(Model model) throws IOException {
-            return PlotCommand.labelled(model, modelOptions.file, data);
+            return data.labelled(model, modelOptions.file);
         }
-    }
-
-    /**
-     * The data with targets, read for {@code model}: class labels as the model knows them, a
-     * one-hot pair made one 0/1 column for a single-output model, the model's target columns
-     * found by name in a CSV with a header, and widths checked against the network.
-     */
-    static Data labelled(Model model, Path modelFile, DataOptions data) throws IOException {
-        int outputs = model.net.outputs();
-        CsvReader.Options csv = data.csv();
-        if (model.isClassifier()) csv = csv.withClasses(model.classes);
-        Data.requireFile(data.data);
-        boolean csvFile = data.labels == null && !Idx.looksLikeIdx(data.data) && !Data.isPat(data.data);
-        if (csvFile && (data.targets == null || data.targets.isEmpty()) && !model.targetNames.isEmpty()) {
-            CsvReader.Layout layout = new CsvReader(csv).sniff(data.data);
-            if (layout.header() && layout.columns().containsAll(model.targetNames)) csv = csv.withTargets(model.targetNames);
-        }
-        Data d = Data.load(data.data, data.labels, csv, outputs);
-        if (outputs == 1) d = d.asBinary();
-        Dataset set = d.dataset();
-        if (set.inputs() != model.net.inputs() || set.outputs() != outputs) {
-            throw new IllegalArgumentException(data.data + " has " + d.describeInputs() + " and " + d.describeTargets()
-                    + ", but the model " + modelFile + " has " + model.net.inputs() + " inputs and " + outputs + " outputs");
-        }
-        return d;
     }
 }
