@@ -1,6 +1,5 @@
 package org.neurona.cli;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -234,9 +233,5 @@ class ClusterCommandTest {
         Result r = run("cluster", "--help");
         assertEquals(0, r.exit());
         assertTrue(r.out().contains("Examples:") && r.out().contains("--som 6x6"), r.out());
-        float[] f = {1.5f};
-        assertArrayEquals(f, new float[] {Float.parseFloat(CsvText.number(1.5f))});
-        assertEquals("3", CsvText.number(3f));
-        assertEquals("\"a,b\"", CsvText.quote("a,b"));
     }
 }
