@@ -1,5 +1,6 @@
 package org.neurona.cli;
 
+import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
@@ -400,19 +401,35 @@ final class Plots {
         return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".svg");
     }
 
-    /** A filled circle of a fixed pixel size, for data points. */
-    private static final class Dot extends Marker {
+    /**
+     * A filled circle of a fixed pixel size, for data points, edged in black or in a darker shade
+     * of its fill; the edge is drawn with the given stroke width, or with the series' stroke when
+     * that is 0.
+     */
+    static final class Dot extends Marker {
         private final double size;
+        private final boolean blackEdge;
+        private final float edgeWidth;
 
-        Dot(double size) {
+        Dot(double size, boolean blackEdge, float edgeWidth) {
             this.size = size;
+            this.blackEdge = blackEdge;
+            this.edgeWidth = edgeWidth;
+        }
+
+        /** Black-edged, with the series' stroke: the points of the supervised figures. */
+        Dot(double size) {
+            this(size, true, 0);
         }
 
         @Override
         public void paint(Graphics2D g, double x, double y, int markerSize) {
-            g.fill(new Ellipse2D.Double(x - size / 2, y - size / 2, size, size));
-            g.setColor(Color.BLACK);
-            g.draw(new Ellipse2D.Double(x - size / 2, y - size / 2, size, size));
+            Color fill = g.getColor();
+            Ellipse2D e = new Ellipse2D.Double(x - size / 2, y - size / 2, size, size);
+            g.fill(e);
+            g.setColor(blackEdge ? Color.BLACK : fill.darker());
+            if (edgeWidth > 0) g.setStroke(new BasicStroke(edgeWidth));
+            g.draw(e);
         }
     }
 

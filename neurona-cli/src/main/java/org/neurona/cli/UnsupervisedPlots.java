@@ -4,7 +4,6 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
-import java.awt.geom.Ellipse2D;
 import java.awt.geom.Line2D;
 import java.awt.geom.Path2D;
 import java.nio.file.Path;
@@ -61,7 +60,7 @@ final class UnsupervisedPlots {
             if (xs.isEmpty()) continue;
             XYSeries s = c.addSeries("cluster " + k + " (" + wins[k] + " patterns)", xs, ys);
             s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
-            s.setMarker(new Dot(7, false));
+            s.setMarker(new Plots.Dot(7, false, 0.8f));
             s.setMarkerColor(Plots.strong(k));
             s.setLineStyle(SeriesLines.NONE);
             s.setShowInLegend(units <= MAX_LEGEND);
@@ -100,7 +99,7 @@ final class UnsupervisedPlots {
             if (xs.isEmpty()) continue;
             XYSeries s = c.addSeries(labels == null ? "data" : "class " + classes.get(k), xs, ys);
             s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
-            s.setMarker(new Dot(6, false));
+            s.setMarker(new Plots.Dot(6, false, 0.8f));
             s.setMarkerColor(labels == null ? new Color(0x9a9a9a) : pale(Plots.strong(k)));
             s.setLineStyle(SeriesLines.NONE);
             s.setShowInLegend(groups <= MAX_LEGEND);
@@ -135,7 +134,7 @@ final class UnsupervisedPlots {
         s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
         s.setLineColor(color);
         s.setLineStyle(new BasicStroke(1.5f));
-        s.setMarker(new Dot(8, true));
+        s.setMarker(new Plots.Dot(8, true, 0.8f));
         s.setMarkerColor(color);
         s.setShowInLegend(first);
         return false;
@@ -272,7 +271,7 @@ final class UnsupervisedPlots {
             if (xs.isEmpty()) continue;
             XYSeries s = c.addSeries(labels == null ? "patterns" : "class " + classes.get(k), xs, ys);
             s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
-            s.setMarker(new Dot(8, true));
+            s.setMarker(new Plots.Dot(8, true, 0.8f));
             s.setMarkerColor(Plots.strong(k));
             s.setLineStyle(SeriesLines.NONE);
             s.setShowInLegend(groups <= MAX_LEGEND);
@@ -289,27 +288,6 @@ final class UnsupervisedPlots {
 
     private static Color pale(Color c) {
         return new Color((c.getRed() + 255) / 2, (c.getGreen() + 255) / 2, (c.getBlue() + 255) / 2);
-    }
-
-    /** A filled circle of a fixed pixel size; outlined in black, or in a darker shade. */
-    private static final class Dot extends Marker {
-        private final double size;
-        private final boolean blackEdge;
-
-        Dot(double size, boolean blackEdge) {
-            this.size = size;
-            this.blackEdge = blackEdge;
-        }
-
-        @Override
-        public void paint(Graphics2D g, double x, double y, int markerSize) {
-            Color fill = g.getColor();
-            Ellipse2D e = new Ellipse2D.Double(x - size / 2, y - size / 2, size, size);
-            g.fill(e);
-            g.setColor(blackEdge ? Color.BLACK : fill.darker());
-            g.setStroke(new BasicStroke(0.8f));
-            g.draw(e);
-        }
     }
 
     /** A prototype: a diamond in the cluster's colour with a thick black edge and a cross. */
