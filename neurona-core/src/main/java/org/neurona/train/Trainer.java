@@ -208,8 +208,9 @@ public final class Trainer {
     }
 
     /**
-     * Per-epoch records in primitive arrays, grown by doubling because a run may stop long before
-     * a large epoch limit; {@link History} keeps them as arrays, so nothing is boxed.
+     * Per-epoch records in primitive arrays, grown by doubling past 65,536 epochs because a run
+     * may stop long before a large epoch limit; {@link History} keeps them as arrays, so nothing
+     * is boxed.
      */
     private static final class Records {
         private final int max;
@@ -218,7 +219,7 @@ public final class Trainer {
 
         Records(int max) {
             this.max = max;
-            int cap = Math.min(max, 1024);
+            int cap = Math.min(max, 1 << 16); // 1.5 MB at most; a run of up to that many epochs never copies
             train = new double[cap];
             valid = new double[cap];
             seconds = new double[cap];
