@@ -8,6 +8,7 @@ import java.awt.geom.Line2D;
 import java.awt.geom.Path2D;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.knowm.xchart.HeatMapChart;
 import org.knowm.xchart.HeatMapChartBuilder;
@@ -152,33 +153,13 @@ final class UnsupervisedPlots {
         HeatMapChart c = new HeatMapChartBuilder().width(Math.max(480, Math.min(900, 80 * cols + 240)))
                 .height(Math.max(420, Math.min(900, 70 * rows + 160))).title(title)
                 .xAxisTitle("map column").yAxisTitle("map row").build();
-        double min = Double.POSITIVE_INFINITY, max = Double.NEGATIVE_INFINITY;
-        List<Number[]> cells = new ArrayList<>();
-        for (int r = 0; r < rows; r++) {
-            for (int col = 0; col < cols; col++) {
-                cells.add(new Number[] {col, rows - 1 - r, u[r][col]});
-                min = Math.min(min, u[r][col]);
-                max = Math.max(max, u[r][col]);
-            }
-        }
-        List<Integer> xs = new ArrayList<>();
+        double[] z = new double[rows * cols];
+        for (int r = 0; r < rows; r++) System.arraycopy(u[r], 0, z, r * cols, cols);
+        List<Integer> xs = new ArrayList<>(), ys = new ArrayList<>();
         for (int col = 0; col < cols; col++) xs.add(col);
-        List<Integer> ys = new ArrayList<>();
-        for (int r = rows - 1; r >= 0; r--) ys.add(r);
-        c.addSeries("mean distance to grid neighbours", xs, ys, cells);
-        var st = c.getStyler();
-        st.setChartBackgroundColor(Color.WHITE);
-        st.setPlotBackgroundColor(Color.WHITE);
-        st.setRangeColors(new Color[] {new Color(0xfff7ec), new Color(0xfc8d59), new Color(0x7f0000)});
-        // legend ends rounded outward to two decimals, so the colour bar reads like the cells
-        st.setMin(Math.floor(min * 100) / 100);
-        st.setMax(Math.max(Math.ceil(max * 100) / 100, Math.floor(min * 100) / 100 + 0.01));
-        st.setShowValue(rows * cols <= 100);
-        st.setHeatMapValueDecimalPattern("0.00");
-        st.setValueFontColor(Color.BLACK);
-        st.setLegendPosition(Styler.LegendPosition.OutsideE);
-        st.setPlotGridLinesVisible(false);
-        return c;
+        for (int r = 0; r < rows; r++) ys.add(r);
+        return shadedTable(c, "mean distance to grid neighbours", xs, ys, z,
+                new Color[] {new Color(0xfff7ec), new Color(0xfc8d59), new Color(0x7f0000)}, rows * cols <= 100);
     }
 
     /**
@@ -191,34 +172,51 @@ final class UnsupervisedPlots {
     static HeatMapChart codeTable(String title, float[] codes, int rows, int c, List<String> rowLabels) {
         HeatMapChart ch = new HeatMapChartBuilder().width(Math.max(680, 90 * c + 300)).height(Math.max(360, 34 * rows + 140))
                 .title(title).xAxisTitle("code unit").yAxisTitle("pattern").build();
+        double[] z = new double[rows * c];
+        for (int i = 0; i < z.length; i++) z[i] = codes[i];
+        List<String> xs = new ArrayList<>();
+        for (int j = 0; j < c; j++) xs.add(Integer.toString(j + 1));
+        // light to mid shades, so the black values stay readable on every cell
+        return shadedTable(ch, "code value", xs, rowLabels, z,
+                new Color[] {new Color(0xf7fbff), new Color(0x9ecae1), new Color(0x4292c6)}, true);
+    }
+
+    /**
+     * Fills a heat map with a table of values: row 0 on top, as printed; values written in the
+     * cells with two decimals when {@code showValues}; the colour bar's ends rounded outward to
+     * two decimals, so it reads like the cells.
+     *
+     * @param z (rows, cols), rows = {@code rowNames.size()}, cols = {@code colNames.size()}
+     */
+    private static HeatMapChart shadedTable(HeatMapChart c, String series, List<?> colNames, List<?> rowNames, double[] z,
+                                            Color[] shades, boolean showValues) {
+        int rows = rowNames.size(), cols = colNames.size();
         double min = Double.POSITIVE_INFINITY, max = Double.NEGATIVE_INFINITY;
         List<Number[]> cells = new ArrayList<>();
         for (int r = 0; r < rows; r++) {
-            for (int j = 0; j < c; j++) {
-                double v = codes[r * c + j];
-                cells.add(new Number[] {j, rows - 1 - r, v});
+            for (int col = 0; col < cols; col++) {
+                double v = z[r * cols + col];
+                cells.add(new Number[] {col, rows - 1 - r, v});
                 min = Math.min(min, v);
                 max = Math.max(max, v);
             }
         }
-        List<String> xs = new ArrayList<>();
-        for (int j = 0; j < c; j++) xs.add(Integer.toString(j + 1));
-        List<String> ys = new ArrayList<>();
-        for (int r = rows - 1; r >= 0; r--) ys.add(rowLabels.get(r));
-        ch.addSeries("code value", xs, ys, cells);
-        var st = ch.getStyler();
+        // XChart puts y index 0 at the bottom
+        List<Object> ys = new ArrayList<>(rowNames);
+        Collections.reverse(ys);
+        c.addSeries(series, colNames, ys, cells);
+        var st = c.getStyler();
         st.setChartBackgroundColor(Color.WHITE);
         st.setPlotBackgroundColor(Color.WHITE);
-        // light to mid shades, so the black values stay readable on every cell
-        st.setRangeColors(new Color[] {new Color(0xf7fbff), new Color(0x9ecae1), new Color(0x4292c6)});
+        st.setRangeColors(shades);
         st.setMin(Math.floor(min * 100) / 100);
         st.setMax(Math.max(Math.ceil(max * 100) / 100, Math.floor(min * 100) / 100 + 0.01));
-        st.setShowValue(true);
+        st.setShowValue(showValues);
         st.setHeatMapValueDecimalPattern("0.00");
         st.setValueFontColor(Color.BLACK);
         st.setLegendPosition(Styler.LegendPosition.OutsideE);
         st.setPlotGridLinesVisible(false);
-        return ch;
+        return c;
     }
 
     /**
