@@ -1,6 +1,5 @@
 package org.neurona.cli;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,7 +11,6 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.zip.GZIPOutputStream;
@@ -23,20 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
 class CliTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
 
     @TempDir
     Path dir;
-
-    /** A PNG of the given size, checked by its signature and its IHDR header. */
-    private static void assertPng(Path f, int width, int height) throws IOException {
-        byte[] b = Files.readAllBytes(f);
-        assertTrue(b.length > 2000, f + " is only " + b.length + " bytes");
-        assertArrayEquals(PNG, Arrays.copyOf(b, 8), f + " does not start with the PNG signature");
-        ByteBuffer h = ByteBuffer.wrap(b, 16, 8);
-        assertEquals(width, h.getInt(), f + " width");
-        assertEquals(height, h.getInt(), f + " height");
-    }
 
     @Test
     void demoWritesItsPlotsAndSaysWhere() throws IOException {
@@ -46,7 +33,7 @@ class CliTest {
         assertEquals(List.of("activations.png", "lineal-boundary.png", "lineal-data.png", "lineal-error.png",
                 "xor-boundary.png", "xor-error.png"), Cli.files(out));
         for (String f : List.of("lineal-boundary.png", "lineal-data.png", "lineal-error.png", "xor-boundary.png", "xor-error.png")) {
-            assertPng(out.resolve(f), Plots.WIDTH, Plots.HEIGHT);
+            Cli.assertPng(out.resolve(f), Plots.WIDTH, Plots.HEIGHT);
         }
         assertTrue(Files.size(out.resolve("activations.png")) > 10_000);
         assertTrue(r.out().contains("15 of 15 points classified correctly"), r.out());
@@ -119,17 +106,17 @@ class CliTest {
         JsonNode j = JSON.readTree(r.out());
         assertEquals(1.0, j.get("accuracy").doubleValue());
         assertTrue(j.get("train_error").doubleValue() < 0.05);
-        assertPng(plot, Plots.WIDTH, Plots.HEIGHT);
+        Cli.assertPng(plot, Plots.WIDTH, Plots.HEIGHT);
         assertEquals("epoch,train_error,seconds", Files.readAllLines(hist).get(0));
 
         Path fromModel = dir.resolve("from-model.png"), fromCsv = dir.resolve("from-csv.svg"), boundary = dir.resolve("b.png");
         assertEquals(0, Cli.run(Cli.args("plot", "history", "--model", model, "--out", fromModel)).exit());
-        assertPng(fromModel, Plots.WIDTH, Plots.HEIGHT);
+        Cli.assertPng(fromModel, Plots.WIDTH, Plots.HEIGHT);
         assertEquals(0, Cli.run(Cli.args("plot", "history", "--history", hist, "--out", fromCsv)).exit());
         assertTrue(Files.readString(fromCsv).contains("<svg"));
         Cli.Run b = Cli.run(Cli.args("plot", "boundary", "--model", model, "--data", data, "--classify", "--out", boundary));
         assertEquals(0, b.exit(), b.toString());
-        assertPng(boundary, Plots.WIDTH, Plots.HEIGHT);
+        Cli.assertPng(boundary, Plots.WIDTH, Plots.HEIGHT);
 
         Cli.Run p = Cli.run(Cli.args("predict", "--model", model, "--data", data));
         assertEquals(List.of("predicted,output", "0", "1", "1", "0"),
@@ -177,8 +164,7 @@ class CliTest {
         Path f = dir.resolve("act.png");
         Cli.Run r = Cli.run(Cli.args("plot", "activations", "--functions", "logistic,tanh,relu", "--out", f));
         assertEquals(0, r.exit(), r.toString());
-        byte[] b = Files.readAllBytes(f);
-        assertArrayEquals(PNG, Arrays.copyOf(b, 8));
+        Cli.assertPng(f);
         assertTrue(r.out().contains("3 functions"), r.out());
     }
 

@@ -1,6 +1,5 @@
 package org.neurona.cli;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,9 +10,7 @@ import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -108,12 +105,8 @@ class PlotsTest {
             Path png = dir.resolve("c.png"), svg = dir.resolve("c.svg");
             Plots.save(c, png);
             Plots.save(c, svg);
-            BufferedImage img = ImageIO.read(png.toFile());
-            assertEquals(c.getWidth(), img.getWidth());
-            assertEquals(c.getHeight(), img.getHeight());
+            Cli.assertPng(png, c.getWidth(), c.getHeight());
             assertTrue(Files.readString(svg).contains("<svg"), svg.toString());
         }
-        byte[] head = Arrays.copyOf(Files.readAllBytes(dir.resolve("c.png")), 4);
-        assertArrayEquals(new byte[] {(byte) 0x89, 'P', 'N', 'G'}, head);
     }
 }
