@@ -68,7 +68,7 @@ final class PredictCommand implements Callable<Integer> {
         List<String> header = new ArrayList<>();
         if (model.isClassifier()) header.add("predicted");
         for (int j = 0; j < k; j++) header.add(outputName(model, j));
-        csv.append(String.join(",", header)).append('\n');
+        csv.append(String.join(",", header.stream().map(CsvText::quote).toList())).append('\n');
         int[] cls = model.isClassifier() ? Model.classify(y, n, k) : null;
         for (int r = 0; r < n; r++) {
             List<String> row = new ArrayList<>();

@@ -77,6 +77,22 @@ class CliTest {
         assertEquals(Math.round(acc * 120), same);
     }
 
+    /** Class names with a comma stay one field in predict's header, quoted as in its rows. */
+    @Test
+    void predictQuotesClassNamesInItsHeader() throws Exception {
+        Path data = dir.resolve("commas.csv");
+        StringBuilder csv = new StringBuilder("x1,x2,colour\n");
+        for (int i = 0; i < 20; i++) csv.append(i % 2).append(',').append(i % 3).append(i % 2 == 0 ? ",\"red, dark\"\n" : ",blue\n");
+        Files.writeString(data, csv);
+        Path model = dir.resolve("commas.json");
+        Cli.Run t = Cli.run(Cli.args("train", "--data", data, "--layers", "2:3:2", "--activation", "tanh,softmax",
+                "--loss", "ce", "--epochs", 5, "--seed", 1, "--save", model));
+        assertEquals(0, t.exit(), t.toString());
+        Cli.Run p = Cli.run(Cli.args("predict", "--model", model, "--data", data));
+        assertEquals(0, p.exit(), p.toString());
+        assertEquals("predicted,output_blue,\"output_red, dark\"", p.out().lines().findFirst().orElseThrow());
+    }
+
     @Test
     void jsonOutputParsesAndHasTheFields() throws IOException {
         Path data = Cli.blobs(dir, "b.csv", 20, 11);
