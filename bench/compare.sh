@@ -86,22 +86,17 @@ for w in "${workloads[@]}"; do
     *) echo "unknown workload $w" >&2; exit 2 ;;
   esac
   has neurona && run "$w" "${neurona_bench[@]}" --workload "$w" --threads "$threads" --data "$fmnist" --json
-  if has pytorch; then
+  # the Python systems: bench/<system>_xor.py, bench/<system>_elman_sine.py, and an MLP script each
+  for sys_ in pytorch numpy; do
+    has "$sys_" || continue
+    if [[ "$sys_" == pytorch ]]; then p="$py"; mlp=bench/pytorch_fmnist_mlp.py; else p="$np_py"; mlp=bench/numpy_mlp.py; fi
     case "$w" in
-      fmnist-relu)    run "$w" "$py" bench/pytorch_fmnist_mlp.py --workload relu --threads "$threads" --data "$fmnist" ;;
-      fmnist-lecture) run "$w" "$py" bench/pytorch_fmnist_mlp.py --workload lecture --threads "$threads" --data "$fmnist" ;;
-      xor)            run "$w" "$py" bench/pytorch_xor.py --seeds "$xor_seeds" --threads 1 ;;
-      elman-sine)     run "$w" "$py" bench/pytorch_elman_sine.py --threads 1 ;;
+      fmnist-relu)    run "$w" "$p" "$mlp" --workload relu --threads "$threads" --data "$fmnist" ;;
+      fmnist-lecture) run "$w" "$p" "$mlp" --workload lecture --threads "$threads" --data "$fmnist" ;;
+      xor)            run "$w" "$p" "bench/${sys_}_xor.py" --seeds "$xor_seeds" --threads 1 ;;
+      elman-sine)     run "$w" "$p" "bench/${sys_}_elman_sine.py" --threads 1 ;;
     esac
-  fi
-  if has numpy; then
-    case "$w" in
-      fmnist-relu)    run "$w" "$np_py" bench/numpy_mlp.py --workload relu --threads "$threads" --data "$fmnist" ;;
-      fmnist-lecture) run "$w" "$np_py" bench/numpy_mlp.py --workload lecture --threads "$threads" --data "$fmnist" ;;
-      xor)            run "$w" "$np_py" bench/numpy_xor.py --seeds "$xor_seeds" --threads 1 ;;
-      elman-sine)     run "$w" "$np_py" bench/numpy_elman_sine.py --threads 1 ;;
-    esac
-  fi
+  done
 done
 
 echo "results: $out" >&2
