@@ -19,6 +19,11 @@ Init: --init torch (default) is nn.Linear's: W and b ~ U(-1/sqrt(I), 1/sqrt(I)) 
 with a = sqrt(5)); --init glorot is neurona's for these layers: W ~ U(-s, s), s = sqrt(6 / (I + O)),
 b = 0. Same distributions, not the same random numbers (numpy's PCG64, seeded with --seed).
 Weights are stored (I, O), so a layer is a @ W + b.
+Threads: OpenBLAS splits each product over its threads, which then wait for one another at the
+end of it. With the lecture's 32-row batches that costs more than it gains even when both cores
+are free, and whenever another process holds a core every product waits for it (epochs 10x
+slower and erratic, with the CPU time about the wall time): compare with --threads 1, and
+read the load average.
 Prints one JSON line: system, workload, threads, epoch_seconds (training only), per_epoch_s
 (median of epochs after the first), train_s, epoch_cpu_seconds (CPU time of the process, all
 threads), test_accuracy, train_loss (mean per epoch).
