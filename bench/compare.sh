@@ -1,28 +1,38 @@
 #!/usr/bin/env bash
-# neurona vs PyTorch on the end-to-end workloads of docs/PERFORMANCE.md, same machine, same run.
+# neurona vs PyTorch vs numpy on the end-to-end workloads of docs/PERFORMANCE.md, same machine, same run.
 #
-#   bench/compare.sh                          # all four workloads
+#   bench/compare.sh                          # all four workloads, all three systems
 #   bench/compare.sh xor elman-sine           # some of them
 #   THREADS=1 XOR_SEEDS=10 bench/compare.sh   # settings (defaults: THREADS=2, XOR_SEEDS=5)
+#   SYSTEMS="neurona numpy" bench/compare.sh  # some of the systems (default: neurona pytorch numpy)
+#   NUMPY_PY=/path/to/python3 bench/compare.sh   # the python whose numpy runs the numpy scripts
 #
 # Installs what it needs from Debian when missing (python3-torch, python3-numpy,
-# dataset-fashion-mnist; needs root or sudo), builds neurona, runs `neurona bench --json` and the
-# PyTorch scripts one after the other (never at the same time), and prints a table. Every run's
-# JSON line, with the load average before and after it, goes to bench/results/compare-<time>.jsonl.
-# PyTorch's XOR takes about 1 ms an epoch here, so it runs XOR_SEEDS seeds (the time per epoch
-# does not depend on the count) where neurona runs 100; Debian's torch is used through
-# /usr/bin/python3, not whatever python3 comes first on PATH.
+# dataset-fashion-mnist; needs root or sudo), builds neurona, runs `neurona bench --json`, the
+# PyTorch scripts and the numpy scripts one after the other (never at the same time), and prints a
+# table. Every run's JSON line, with the load average before and after it, goes to
+# bench/results/compare-<time>.jsonl.
+# PyTorch's XOR takes about 1 ms an epoch here and numpy's about 0.3 ms, so both run XOR_SEEDS
+# seeds (the time per epoch does not depend on the count) where neurona runs 100; Debian's torch
+# is used through /usr/bin/python3, not whatever python3 comes first on PATH.
+# numpy: NUMPY_PY if set, else the first of `python3` on PATH and /usr/bin/python3 whose numpy is
+# built on OpenBLAS (here the pyenv python3, numpy 2.4.6 on scipy-openblas 0.3.31), else
+# /usr/bin/python3 (Debian's numpy 1.24 on the reference BLAS: its GEMM is many times slower, and
+# the JSON's "system" says which BLAS ran).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 threads="${THREADS:-2}"
 xor_seeds="${XOR_SEEDS:-5}"
 py=/usr/bin/python3
+systems=" ${SYSTEMS:-neurona pytorch numpy} "
 workloads=("$@")
 [[ ${#workloads[@]} -eq 0 ]] && workloads=(fmnist-relu fmnist-lecture xor elman-sine)
 
 missing=()
-for p in python3-torch python3-numpy dataset-fashion-mnist; do
+needed=(python3-numpy dataset-fashion-mnist)
+[[ "$systems" == *" pytorch "* ]] && needed+=(python3-torch)
+for p in "${needed[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
 done
 if [[ ${#missing[@]} -gt 0 ]]; then
@@ -31,14 +41,28 @@ if [[ ${#missing[@]} -gt 0 ]]; then
   $sudo_ apt-get update -q >&2
   DEBIAN_FRONTEND=noninteractive $sudo_ apt-get install -y -q "${missing[@]}" >&2
 fi
+# a python whose numpy uses OpenBLAS, if there is one
+openblas_numpy() {
+  "$1" -c 'import numpy, sys; b = numpy.show_config(mode="dicts")["Build Dependencies"]["blas"]["name"]; sys.exit("openblas" not in b.lower())' 2>/dev/null
+}
+np_py="${NUMPY_PY:-}"
+if [[ -z "$np_py" ]]; then
+  for c in "$(command -v python3 || true)" /usr/bin/python3; do
+    if [[ -n "$c" ]] && openblas_numpy "$c"; then np_py="$("$c" -c 'import sys; print(sys.executable)')"; break; fi
+  done
+  np_py="${np_py:-/usr/bin/python3}"
+fi
+echo "numpy: $np_py ($("$np_py" -c 'import numpy; print(numpy.__version__)'))" >&2
 fmnist="$(dirname "$(dpkg -L dataset-fashion-mnist | grep 'train-images-idx3-ubyte.gz$' | head -1)")"
 
 # build (the launcher builds when sources changed); `bench` before it is registered in Main: the class itself
-./neurona --version >/dev/null
-if ./neurona --help 2>&1 | grep -qE '^ +bench( |$)'; then
-  neurona_bench=(./neurona bench)
-else
-  neurona_bench=(java ${JAVA_OPTS:-} -cp neurona-cli/target/neurona.jar org.neurona.cli.BenchCommand)
+if [[ "$systems" == *" neurona "* ]]; then
+  ./neurona --version >/dev/null
+  if ./neurona --help 2>&1 | grep -qE '^ +bench( |$)'; then
+    neurona_bench=(./neurona bench)
+  else
+    neurona_bench=(java ${JAVA_OPTS:-} -cp neurona-cli/target/neurona.jar org.neurona.cli.BenchCommand)
+  fi
 fi
 
 mkdir -p bench/results
@@ -55,15 +79,24 @@ run() {
     "$line" "$before" "$after" "$1" >>"$out"
 }
 
+has() { [[ "$systems" == *" $1 "* ]]; }
 for w in "${workloads[@]}"; do
-  run "$w" "${neurona_bench[@]}" --workload "$w" --threads "$threads" --data "$fmnist" --json
   case "$w" in
-    fmnist-relu)    run "$w" "$py" bench/pytorch_fmnist_mlp.py --workload relu --threads "$threads" --data "$fmnist" ;;
-    fmnist-lecture) run "$w" "$py" bench/pytorch_fmnist_mlp.py --workload lecture --threads "$threads" --data "$fmnist" ;;
-    xor)            run "$w" "$py" bench/pytorch_xor.py --seeds "$xor_seeds" --threads 1 ;;
-    elman-sine)     run "$w" "$py" bench/pytorch_elman_sine.py --threads 1 ;;
+    fmnist-relu|fmnist-lecture|xor|elman-sine) ;;
     *) echo "unknown workload $w" >&2; exit 2 ;;
   esac
+  has neurona && run "$w" "${neurona_bench[@]}" --workload "$w" --threads "$threads" --data "$fmnist" --json
+  # the Python systems: bench/<system>_xor.py, bench/<system>_elman_sine.py, and an MLP script each
+  for sys_ in pytorch numpy; do
+    has "$sys_" || continue
+    if [[ "$sys_" == pytorch ]]; then p="$py"; mlp=bench/pytorch_fmnist_mlp.py; else p="$np_py"; mlp=bench/numpy_mlp.py; fi
+    case "$w" in
+      fmnist-relu)    run "$w" "$p" "$mlp" --workload relu --threads "$threads" --data "$fmnist" ;;
+      fmnist-lecture) run "$w" "$p" "$mlp" --workload lecture --threads "$threads" --data "$fmnist" ;;
+      xor)            run "$w" "$p" "bench/${sys_}_xor.py" --seeds "$xor_seeds" --threads 1 ;;
+      elman-sine)     run "$w" "$p" "bench/${sys_}_elman_sine.py" --threads 1 ;;
+    esac
+  done
 done
 
 echo "results: $out" >&2
