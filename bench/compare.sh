@@ -7,6 +7,9 @@
 #   SYSTEMS="neurona numpy" bench/compare.sh  # some of the systems (default: neurona pytorch numpy)
 #   NUMPY_PY=/path/to/python3 bench/compare.sh   # the python whose numpy runs the numpy scripts
 #
+# For xor there is a fourth system, c: bench/c/xor_online.c (generic online backpropagation as a
+# C program is usually written), built with gcc -O2 when gcc is there, double and float versions.
+#
 # Installs what it needs from Debian when missing (python3-torch, python3-numpy,
 # dataset-fashion-mnist; needs root or sudo), builds neurona, runs `neurona bench --json`, the
 # PyTorch scripts and the numpy scripts one after the other (never at the same time), and prints a
@@ -25,7 +28,7 @@ cd "$root"
 threads="${THREADS:-2}"
 xor_seeds="${XOR_SEEDS:-5}"
 py=/usr/bin/python3
-systems=" ${SYSTEMS:-neurona pytorch numpy} "
+systems=" ${SYSTEMS:-neurona pytorch numpy c} "
 workloads=("$@")
 [[ ${#workloads[@]} -eq 0 ]] && workloads=(fmnist-relu fmnist-lecture xor elman-sine)
 
@@ -97,6 +100,14 @@ for w in "${workloads[@]}"; do
       elman-sine)     run "$w" "$p" "bench/${sys_}_elman_sine.py" --threads 1 ;;
     esac
   done
+  if [[ "$w" == xor ]] && has c && command -v gcc >/dev/null; then
+    cbin="$(mktemp -d)"
+    gcc -O2 -o "$cbin/xor_d" bench/c/xor_online.c -lm
+    gcc -O2 -DREAL=float -o "$cbin/xor_f" bench/c/xor_online.c -lm
+    run "$w" "$cbin/xor_d" 100
+    run "$w" "$cbin/xor_f" 100
+    rm -rf "$cbin"
+  fi
 done
 
 echo "results: $out" >&2

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Prints the neurona vs PyTorch vs numpy table from the JSON lines bench/compare.sh writes.
+"""Prints the neurona vs PyTorch vs numpy (vs C for xor) table from the JSON lines bench/compare.sh writes.
 
   python3 bench/compare_table.py bench/results/compare-<time>.jsonl
 """
@@ -32,6 +32,6 @@ for d in rows:
         metric(d), d.get("threads", "?"), d["load_before"], d["load_after"]))
 print()
 for w, s in by.items():
-    for other, name in (("pytorch", "PyTorch"), ("numpy", "numpy")):
+    for other, name in (("pytorch", "PyTorch"), ("numpy", "numpy"), ("c-double", "C (double)"), ("c-float", "C (float)")):
         if "neurona" in s and other in s:
             print("{}: {} / neurona per epoch = {:.1f}x".format(w, name, s[other]["per_epoch_s"] / s["neurona"]["per_epoch_s"]))

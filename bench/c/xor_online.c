@@ -131,10 +131,14 @@ int main(int argc, char **argv) {
     }
     int solved = 0;
     for (int s = 0; s < seeds; s++) solved += sse[s] < 0.01;
+    qsort(sse, seeds, sizeof(double), cmp);
+    double final_sse = seeds % 2 ? sse[seeds / 2] : (sse[seeds / 2 - 1] + sse[seeds / 2]) / 2;
     qsort(passes, 5, sizeof(double), cmp);
-    printf("{\"system\":\"c gcc -O2 (%s)\",\"workload\":\"xor\",\"per_epoch_s\":%.4g,\"warm_us_per_epoch\":%.4f,"
-           "\"cold_us_per_epoch\":%.4f,\"seeds\":%d,\"epochs\":%d,\"solved\":%d}\n",
-           sizeof(real) == sizeof(float) ? "float, expf" : "double, exp", passes[2] / ((double) seeds * epochs),
-           passes[2] * 1e6 / ((double) seeds * epochs), cold, seeds, epochs, solved);
+    printf("{\"system\":\"c-%s gcc -O2 (%s)\",\"workload\":\"xor\",\"per_epoch_s\":%.4g,\"train_s\":%.4f,"
+           "\"threads\":1,\"warm_us_per_epoch\":%.4f,\"cold_us_per_epoch\":%.4f,\"seeds\":%d,\"epochs\":%d,"
+           "\"final_sse_median\":%.4g,\"solved\":%d}\n",
+           sizeof(real) == sizeof(float) ? "float" : "double", sizeof(real) == sizeof(float) ? "expf" : "exp",
+           passes[2] / ((double) seeds * epochs), passes[2], passes[2] * 1e6 / ((double) seeds * epochs), cold,
+           seeds, epochs, final_sse, solved);
     return 0;
 }
