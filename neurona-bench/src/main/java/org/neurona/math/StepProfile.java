@@ -25,11 +25,15 @@ import org.neurona.train.rule.Sgd;
  * public calls {@link Dense} makes, so each product can be timed on its own.
  *
  * <pre>
- *   java -cp neurona-bench/target/benchmarks.jar org.neurona.math.StepProfile [threads [epochs [data-dir [fused]]]]
+ *   java -cp neurona-bench/target/benchmarks.jar org.neurona.math.StepProfile [threads [epochs [data-dir [mode]]]]
  * </pre>
- * {@code fused} (default true) runs the layer's fused calls ({@link Dense#forward} and
- * {@link Dense#backward} as the trainer does) and times them as whole layers; {@code false}
- * splits them into their products and elementwise passes. Prints milliseconds per epoch (the
+ * Modes: {@code trainer} (default) makes the calls {@code Trainer.fit} makes (zero the
+ * gradients, {@link FeedForward#forward}, loss, delta, {@link FeedForward#backward}, step) and
+ * times whole passes; {@code proposed} does the same with the gather split among the threads,
+ * gradients written by the backward pass instead of zeroed first
+ * ({@code backward(..., freshGradients = true)}) and the optimiser given the threads
+ * ({@link Optimizer#parallel}); {@code split} times each product and elementwise pass of the
+ * layers on its own (plain loops as in {@link Dense}). Prints milliseconds per epoch (the
  * median over the epochs after the first) for every phase, the GFLOP/s of each product, and the
  * process CPU time per epoch.
  */
@@ -55,7 +59,8 @@ public final class StepProfile {
         int threads = args.length > 0 ? Integer.parseInt(args[0]) : 2;
         int epochs = args.length > 1 ? Integer.parseInt(args[1]) : 5;
         Path dir = Path.of(args.length > 2 ? args[2] : "/usr/share/datasets/fashion-mnist");
-        boolean fused = args.length <= 3 || Boolean.parseBoolean(args[3]);
+        String mode = args.length > 3 ? args[3] : "trainer";
+        boolean fused = !mode.equals("split"), proposed = mode.equals("proposed");
         Dataset train = Idx.load(dir.resolve("train-images-idx3-ubyte.gz"), dir.resolve("train-labels-idx1-ubyte.gz"), 10);
         NetworkSpec spec = NetworkSpec.parse("784:256:128:10", "relu,relu,softmax");
         FeedForward net = FeedForward.create(spec, 1L);
@@ -74,7 +79,17 @@ public final class StepProfile {
         Dense[] layers = net.layers().toArray(Dense[]::new);
         Activation outF = layers[2].activation();
         try (Parallel par = new Parallel(threads)) {
+            if (proposed) opt.parallel(par);
             FeedForward.Workspace ws = net.workspace(batch, par);
+            int[] cur = new int[2];
+            java.util.function.IntConsumer gatherPart = p -> {
+                int rows = cur[1], r0 = rows * p / threads, r1 = rows * (p + 1) / threads;
+                for (int r = r0; r < r1; r++) {
+                    int src = order[cur[0] + r];
+                    System.arraycopy(train.x(), src * in, xb, r * in, in);
+                    System.arraycopy(train.b(), src * outW, bb, r * outW, outW);
+                }
+            };
             float[][] z = new float[3][], a = new float[3][], d = new float[3][];
             for (int l = 0; l < 3; l++) {
                 int w = layers[l].outputs() * batch;
@@ -90,14 +105,20 @@ public final class StepProfile {
                 for (int start = 0; start < n; start += batch) {
                     int rows = Math.min(batch, n - start);
                     long s = System.nanoTime(), u;
-                    for (int r = 0; r < rows; r++) {
-                        int src = order[start + r];
-                        System.arraycopy(train.x(), src * in, xb, r * in, in);
-                        System.arraycopy(train.b(), src * outW, bb, r * outW, outW);
+                    if (proposed) {
+                        cur[0] = start;
+                        cur[1] = rows;
+                        par.forEachPart(threads, gatherPart);
+                    } else {
+                        for (int r = 0; r < rows; r++) {
+                            int src = order[start + r];
+                            System.arraycopy(train.x(), src * in, xb, r * in, in);
+                            System.arraycopy(train.b(), src * outW, bb, r * outW, outW);
+                        }
                     }
                     u = System.nanoTime(); t[0] += u - s; s = u;
                     if (fused) {
-                        for (Param p : params) p.zeroGrad();
+                        if (!proposed) for (Param p : params) p.zeroGrad();
                         u = System.nanoTime(); t[1] += u - s; s = u;
                         float[] out = net.forward(ws, xb, rows, actRng);
                         u = System.nanoTime(); t[21] += u - s; s = u;
@@ -105,7 +126,7 @@ public final class StepProfile {
                         u = System.nanoTime(); t[8] += u - s; s = u;
                         loss.delta(out, bb, ws.outputDelta(), rows, outW, loss.scale(rows));
                         u = System.nanoTime(); t[9] += u - s; s = u;
-                        net.backward(ws, xb, rows, true, true);
+                        net.backward(ws, xb, rows, true, true, 0f, proposed);
                         u = System.nanoTime(); t[22] += u - s; s = u;
                     } else {
                         for (Param p : params) p.zeroGrad();
@@ -153,8 +174,8 @@ public final class StepProfile {
                 wall[e] = (System.nanoTime() - w0) / 1e9;
                 cpu[e] = (os.getProcessCpuTime() - c0) / 1e9;
             }
-            System.out.printf(Locale.ROOT, "# threads %d, %d epochs, fused %b, error sum %.6f, load %.2f%n", threads,
-                    epochs, fused, sum, os.getSystemLoadAverage());
+            System.out.printf(Locale.ROOT, "# threads %d, %d epochs, mode %s, error sum %.6f, load %.2f%n", threads,
+                    epochs, mode, sum, os.getSystemLoadAverage());
         }
         int from = epochs > 1 ? 1 : 0;
         System.out.printf(Locale.ROOT, "%-26s %9s %9s%n", "phase", "ms/epoch", "GFLOP/s");
@@ -177,5 +198,8 @@ public final class StepProfile {
                 60.6e9 / ws[ws.length / 2] / 1e9);
         System.out.printf(Locale.ROOT, "%-26s %9.1f%n", "process cpu (median)", cs[cs.length / 2] * 1e3);
         System.out.println("# " + java.util.Arrays.toString(wall));
+        int h = 1;
+        for (Param p : params) h = 31 * h + java.util.Arrays.hashCode(p.value());
+        System.out.println("# weights hash " + Integer.toHexString(h));
     }
 }
