@@ -32,9 +32,10 @@ import java.util.Arrays;
  *       Math.fma is an intrinsic on every x86-64 with FMA3 (2013 on) and on AArch64.</li>
  * </ol>
  * Updating three rows of C per pass (each panel load feeding three multiply-adds, the rows at
- * constant offsets of one array) would halve the loads per flop, but C2 (JDK 17) vectorised
- * that loop only in some runs of a stand-alone test (45 to 60 GFLOP/s) and left it scalar in
- * others and inside this kernel (4 to 10 GFLOP/s), so the kernel keeps one row per pass.
+ * constant offsets of one array) would halve the loads per flop, but on JDK 17 the same loop ran
+ * at 40 to 60 GFLOP/s in some JVM runs of a stand-alone test and at 8 to 11 in others (the
+ * garbage collector chosen, or a small change of the surrounding code, flipped it), and at 4 to
+ * 10 inside this kernel, so the kernel keeps one row per pass.
  * Narrow products (fewer than {@link #NARROW} columns, a 10-class output layer) are computed
  * as C^T, whose rows are long.
  *
