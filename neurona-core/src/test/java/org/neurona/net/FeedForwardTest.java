@@ -91,6 +91,38 @@ class FeedForwardTest {
     }
 
     @Test
+    void aTrainingStepOnTwoThreadsAllocatesNothing() {
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        org.junit.jupiter.api.Assumptions.assumeTrue(mx instanceof com.sun.management.ThreadMXBean,
+                "this JVM cannot count allocated bytes per thread; allocation check skipped");
+        com.sun.management.ThreadMXBean bytes = (com.sun.management.ThreadMXBean) mx;
+        // large enough that products, rectifier passes and the update are split among the threads,
+        // and the 10-wide output product is computed transposed
+        FeedForward net = FeedForward.create(NetworkSpec.parse("100:200:100:10", "relu,relu,softmax"), 21);
+        int rows = 64;
+        Rng rng = new Rng(22);
+        float[] x = new float[rows * 100];
+        for (int i = 0; i < x.length; i++) x[i] = (float) rng.uniform(0, 1);
+        try (Parallel par = new Parallel(2)) {
+            FeedForward.Workspace ws = net.workspace(rows, par);
+            org.neurona.train.rule.Optimizer opt = new org.neurona.train.rule.Sgd(0.01, 0.9).create(net.params());
+            opt.parallel(par);
+            long self = Thread.currentThread().getId(), before = 0;
+            for (int step = 0; step < 60; step++) {
+                if (step == 50) before = bytes.getThreadAllocatedBytes(self);
+                float[] a = net.forward(ws, x, rows, rng);
+                float[] d = ws.outputDelta();
+                for (int i = 0; i < rows * 10; i++) d[i] = a[i] - (i % 10 == 3 ? 1f : 0f);
+                net.backward(ws, x, rows, true, true, 0f, true);
+                opt.step();
+            }
+            long after = bytes.getThreadAllocatedBytes(self);
+            // the counter call itself may box once; an allocating step would show kilobytes
+            assertTrue(after - before < 256, "10 training steps allocated " + (after - before) + " bytes");
+        }
+    }
+
+    @Test
     void sameSeedSameWeightsAndCounts() {
         NetworkSpec spec = NetworkSpec.parse("784:256:128:10", "relu,relu,softmax");
         FeedForward a = FeedForward.create(spec, 9), b = FeedForward.create(spec, 9);
