@@ -61,7 +61,7 @@ final class AutoencodeCommand implements Callable<Integer> {
     static final int MAX_CODE_ROWS = 40;
 
     @Mixin
-    ClusterCommand.PatternOptions input;
+    PatternOptions input;
 
     @Mixin
     TrainingOptions training;
@@ -105,7 +105,7 @@ final class AutoencodeCommand implements Callable<Integer> {
         AutoencoderSpec ae = AutoencoderSpec.of(net);
         if (noise != 0) ae = ae.withNoise(AutoencoderSpec.Corruption.parse(corruption), noise);
         TrainOptions options = training.options();
-        ClusterCommand.Patterns p = input.load();
+        Patterns p = input.load();
         Dataset d = p.data();
         int[] sizes = net.sizes();
         if (sizes[0] != d.inputs()) {
@@ -114,7 +114,7 @@ final class AutoencodeCommand implements Callable<Integer> {
                     + p.describeInputs() + "; use --layers " + d.inputs() + hidden + d.inputs());
         }
         int[] image = null;
-        if (shape != null) image = HopfieldCommand.parseShape("--shape", shape, d.inputs(), data.toString());
+        if (shape != null) image = Patterns.parseShape("--shape", shape, d.inputs(), data.toString());
         else if (p.imageRows() > 0) image = new int[] {p.imageRows(), p.imageCols()}; // IDX images know their shape
         if (plot != null && image != null) UnsupervisedPlots.requirePng(plot);
 
@@ -175,16 +175,16 @@ final class AutoencodeCommand implements Callable<Integer> {
             if (image != null) {
                 float[] recon = model.reconstruct(d.x(), d.rows());
                 int shown = Math.min(MAX_PICTURES, d.rows());
-                UnsupervisedPlots.saveGrid(pictures(d.x(), recon, shown, image[0], image[1], p), shown, plot);
+                Plots.saveGrid(pictures(d.x(), recon, shown, image[0], image[1], p), shown, plot);
                 out.say("originals (top) and reconstructions (bottom) of the first %d patterns written to %s", shown, plot);
             } else if (ae.codeSize() == 2) {
-                UnsupervisedPlots.save(UnsupervisedPlots.codes(String.format(Locale.ROOT, "Codes of autoencoder %s on %s (MSE %s)",
+                Plots.save(UnsupervisedPlots.codes(String.format(Locale.ROOT, "Codes of autoencoder %s on %s (MSE %s)",
                         net.layers(), data.getFileName(), Out.num(mse)), code, d.rows(), p.labels(), p.classes()), plot);
                 out.say("codes scatter written to %s", plot);
             } else if (d.rows() <= MAX_CODE_ROWS) {
                 List<String> names = new ArrayList<>();
                 for (int r = 0; r < d.rows(); r++) names.add(p.labels() == null ? "#" + r : p.classes().get(p.labels()[r]));
-                UnsupervisedPlots.save(UnsupervisedPlots.codeTable(String.format(Locale.ROOT,
+                Plots.save(UnsupervisedPlots.codeTable(String.format(Locale.ROOT,
                         "Codes of autoencoder %s on %s (MSE %s)", net.layers(), data.getFileName(), Out.num(mse)),
                         code, d.rows(), ae.codeSize(), names), plot);
                 out.say("codes table written to %s", plot);
@@ -199,21 +199,21 @@ final class AutoencodeCommand implements Callable<Integer> {
     }
 
     /** One row per pattern: code1..codeC, and the class label when there is one. */
-    private static String codesCsv(float[] code, int rows, int c, ClusterCommand.Patterns p) {
+    private static String codesCsv(float[] code, int rows, int c, Patterns p) {
         StringBuilder b = new StringBuilder();
         for (int j = 0; j < c; j++) b.append(j == 0 ? "" : ",").append("code").append(j + 1);
         if (p.labels() != null) b.append(",label");
         b.append('\n');
         for (int r = 0; r < rows; r++) {
-            for (int j = 0; j < c; j++) b.append(j == 0 ? "" : ",").append(ClusterCommand.number(code[r * c + j]));
-            if (p.labels() != null) b.append(',').append(ClusterCommand.quote(p.classes().get(p.labels()[r])));
+            for (int j = 0; j < c; j++) b.append(j == 0 ? "" : ",").append(CsvText.number(code[r * c + j]));
+            if (p.labels() != null) b.append(',').append(CsvText.quote(p.classes().get(p.labels()[r])));
             b.append('\n');
         }
         return b.toString();
     }
 
     /** Originals in the top row, their reconstructions below, on one grey scale from the data's range. */
-    private static List<HeatMapChart> pictures(float[] x, float[] recon, int shown, int r, int c, ClusterCommand.Patterns p) {
+    private static List<HeatMapChart> pictures(float[] x, float[] recon, int shown, int r, int c, Patterns p) {
         int n = r * c;
         double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < shown * n; i++) {

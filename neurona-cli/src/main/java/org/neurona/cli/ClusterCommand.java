@@ -9,11 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.neurona.data.Dataset;
-import org.neurona.data.Idx;
 import org.neurona.io.AtomicFiles;
-import org.neurona.io.CsvData;
-import org.neurona.io.CsvReader;
-import org.neurona.io.DataFileException;
 import org.neurona.net.competitive.Competitive;
 import org.neurona.net.competitive.CompetitiveResult;
 import org.neurona.net.competitive.CompetitiveSpec;
@@ -227,14 +223,14 @@ final class ClusterCommand implements Callable<Integer> {
             if (d.inputs() > 2) out.warn("--plot shows the first two of %d input columns", d.inputs());
             String xName = p.inputName(0), yName = p.inputName(1);
             if (map != null) {
-                UnsupervisedPlots.save(UnsupervisedPlots.somMap(String.format(Locale.ROOT,
+                Plots.save(UnsupervisedPlots.somMap(String.format(Locale.ROOT,
                                 "Kohonen map %dx%d on %s (quantisation error %s%s)", map.rows(), map.cols(), name(data),
                                 Out.num(clusters.quantizationError()),
                                 clusters.purity().isPresent() ? ", purity " + Out.num(clusters.purity().getAsDouble()) : ""),
                         xName, yName, d.x(), d.rows(), d.inputs(), 0, 1, p.labels(), p.classes(), clusters.prototypes(),
                         map.rows(), map.cols()), plot);
             } else {
-                UnsupervisedPlots.save(UnsupervisedPlots.clusters(String.format(Locale.ROOT,
+                Plots.save(UnsupervisedPlots.clusters(String.format(Locale.ROOT,
                                 "%d competitive units on %s (quantisation error %s%s)", clusters.units(), name(data),
                                 Out.num(clusters.quantizationError()),
                                 clusters.purity().isPresent() ? ", purity " + Out.num(clusters.purity().getAsDouble()) : ""),
@@ -244,7 +240,7 @@ final class ClusterCommand implements Callable<Integer> {
             out.say("clusters picture written to %s", plot);
         }
         if (umatrix != null) {
-            UnsupervisedPlots.save(UnsupervisedPlots.uMatrix("U-matrix of the " + map.rows() + "x" + map.cols()
+            Plots.save(UnsupervisedPlots.uMatrix("U-matrix of the " + map.rows() + "x" + map.cols()
                     + " map on " + name(data) + " (dark = cluster border)", map.uMatrix()), umatrix);
             out.say("U-matrix written to %s", umatrix);
         }
@@ -289,159 +285,5 @@ final class ClusterCommand implements Callable<Integer> {
 
     private static String name(Path p) {
         return p.getFileName().toString();
-    }
-
-    /** How a CSV file is laid out: shared by the unsupervised commands. */
-    static final class CsvLayout {
-        @Option(names = "--header", negatable = true,
-                description = "The first row is (--header) or is not (--no-header) a header; default: detected.")
-        Boolean header;
-
-        @Option(names = "--separator", paramLabel = "SEP", description = "Field separator: ',' ';' or 'tab'; default: detected.")
-        String separator;
-    }
-
-    /** Unlabelled patterns and where their labels are, if anywhere: the data options of cluster and autoencode. */
-    static final class PatternOptions {
-        @Option(names = "--data", paramLabel = "FILE", required = true,
-                description = "CSV file (header optional, comma/semicolon/tab), or IDX images (MNIST format, plain or gzip).")
-        Path data;
-
-        @Option(names = "--label", paramLabel = "COL",
-                description = "CSV column of class labels (name or 1-based number, negative from the end): not an input;"
-                        + " used for purity, picture colours and kept in written rows. Default: every column is an input.")
-        String label;
-
-        @Option(names = "--labels", paramLabel = "FILE", description = "IDX label file for IDX images given as --data (optional).")
-        Path labels;
-
-        @Mixin
-        CsvLayout layout;
-
-        Patterns load() throws IOException {
-            return Patterns.load(data, labels, label, layout.header, layout.separator);
-        }
-    }
-
-    /**
-     * Patterns to cluster or encode, read from CSV (every column an input except an optional
-     * label column) or from IDX images (with optional IDX labels), keeping what is needed to
-     * write the rows back out.
-     *
-     * @param data        the inputs (N, I); no targets
-     * @param labels      class index per pattern (N), or null without labels
-     * @param classes     class names (empty without labels)
-     * @param columns     all CSV column names in file order (empty for IDX)
-     * @param inputNames  names of the input columns
-     * @param labelColumn index of the label column in {@code columns}, or -1
-     * @param header      whether the CSV file had a header row
-     * @param imageRows   image height for IDX data, else 0
-     * @param imageCols   image width for IDX data, else 0
-     */
-    record Patterns(Dataset data, int[] labels, List<String> classes, List<String> columns, List<String> inputNames,
-                    int labelColumn, boolean header, int imageRows, int imageCols) {
-
-        static Patterns load(Path file, Path idxLabels, String labelColumn, Boolean header, String separator) throws IOException {
-            Data.requireFile(file);
-            if (idxLabels != null || Idx.looksLikeIdx(file)) {
-                if (labelColumn != null) {
-                    throw new IllegalArgumentException("--label names a CSV column, but " + file
-                            + " is an IDX image file; give IDX labels with --labels FILE");
-                }
-                Idx.Images im = Idx.readImages(file);
-                int[] lab = null;
-                List<String> classes = List.of();
-                if (idxLabels != null) {
-                    Data.requireFile(idxLabels);
-                    lab = Idx.readLabels(idxLabels);
-                    if (lab.length != im.count()) {
-                        throw new IllegalArgumentException(file + " has " + im.count() + " images but " + idxLabels + " has "
-                                + lab.length + " labels; expected one label per image");
-                    }
-                    int k = 0;
-                    for (int v : lab) k = Math.max(k, v + 1);
-                    List<String> c = new ArrayList<>();
-                    for (int i = 0; i < k; i++) c.add(Integer.toString(i));
-                    classes = c;
-                }
-                Dataset d = new Dataset(im.pixels(), new float[0], im.count(), im.size(), 0, List.of(),
-                        file.getFileName().toString());
-                return new Patterns(d, lab, classes, List.of(), List.of(), -1, false, im.rows(), im.columns());
-            }
-            CsvReader.Options o = CsvReader.Options.defaults()
-                    .withHeader(header == null ? CsvReader.Header.AUTO : header ? CsvReader.Header.YES : CsvReader.Header.NO);
-            if (separator != null) o = o.withSeparator(DataOptions.separatorChar(separator));
-            o = labelColumn == null ? o.withNoTargets() : o.withTargets(List.of(labelColumn)).withClassify(true);
-            CsvData c;
-            try {
-                c = new CsvReader(o).read(file);
-            } catch (DataFileException e) {
-                if (labelColumn != null || !e.getMessage().contains("is not a number")) throw e;
-                throw new DataFileException(e.file(), e.line(), e.column(), e.getMessage().substring(e.getMessage().indexOf(": ") + 2)
-                        + "; if that column holds class labels, name it with --label COL");
-            }
-            if (c.rows() == 0) throw new IllegalArgumentException(file + " has no data rows");
-            if (c.inputs() == 0) throw new IllegalArgumentException(file + " has no input columns besides the label " + labelColumn);
-            int[] lab = null;
-            int labelIdx = -1;
-            if (labelColumn != null) {
-                int k = c.outputs();
-                lab = new int[c.rows()];
-                for (int r = 0; r < c.rows(); r++) {
-                    int best = 0;
-                    for (int j = 1; j < k; j++) if (c.b()[r * k + j] > c.b()[r * k + best]) best = j;
-                    lab[r] = best;
-                }
-                labelIdx = c.columns().indexOf(c.targetNames().get(0));
-            }
-            Dataset d = new Dataset(c.x(), new float[0], c.rows(), c.inputs(), 0, List.of(), file.getFileName().toString());
-            return new Patterns(d, lab, c.classes(), c.columns(), c.inputNames(), labelIdx, c.header(), 0, 0);
-        }
-
-        String inputName(int j) {
-            return j < inputNames.size() ? inputNames.get(j) : "input " + (j + 1);
-        }
-
-        String describeInputs() {
-            int in = data.inputs();
-            if (imageRows > 0) return in + " pixels (" + imageRows + "x" + imageCols + " images)";
-            return in + " input column" + (in == 1 ? "" : "s");
-        }
-
-        /**
-         * The rows as CSV, in file column order (the label column as its class name), with one
-         * integer column appended; with a header when the file had one.
-         */
-        String withColumn(String name, int[] values) {
-            StringBuilder b = new StringBuilder();
-            int in = data.inputs();
-            if (header) {
-                for (String c : columns) b.append(quote(c)).append(',');
-                b.append(quote(name)).append('\n');
-            }
-            int cols = columns.isEmpty() ? in : columns.size();
-            for (int r = 0; r < data.rows(); r++) {
-                int xi = 0;
-                for (int j = 0; j < cols; j++) {
-                    if (j == labelColumn) b.append(quote(classes.get(labels[r])));
-                    else b.append(number(data.x()[r * in + xi++]));
-                    b.append(',');
-                }
-                b.append(values[r]).append('\n');
-            }
-            return b.toString();
-        }
-    }
-
-    /** A float in the shortest form that reads back the same: "3" for 3.0, "0.25", "1.0E-5". */
-    static String number(float v) {
-        if (v == Math.rint(v) && Math.abs(v) < 1e7) return Integer.toString((int) v);
-        return Float.toString(v);
-    }
-
-    /** A CSV field, quoted when it holds a separator, a quote or a line break. */
-    static String quote(String s) {
-        if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0 && s.indexOf(';') < 0 && s.indexOf('\t') < 0) return s;
-        return '"' + s.replace("\"", "\"\"") + '"';
     }
 }

@@ -100,7 +100,7 @@ final class DemoCommand implements Callable<Integer> {
             if (a.elementwise()) fs.add(a);
         }
         Path table = dir.resolve("activations.png");
-        Plots.saveGrid(Plots.activationTable(fs, 5), Math.min(4, fs.size()), table);
+        Plots.savePng(Plots.activationTable(fs, 5), table);
         written.add(table);
 
         out.say("\nPlots written to %s:", dir.toAbsolutePath().normalize());

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.neurona.data.Dataset;
 import org.neurona.data.TimeSeries;
-import org.neurona.io.CsvReader;
 import org.neurona.io.ModelFile;
 import org.neurona.io.StoredModel;
 import org.neurona.eval.ConfusionMatrix;
@@ -63,21 +62,7 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         Model model = Model.of(stored, modelOptions.file.toString());
         int outputs = model.net.outputs();
-        CsvReader.Options csv = data.csv();
-        if (model.isClassifier()) csv = csv.withClasses(model.classes);
-        Data.requireFile(data.data);
-        if ((data.targets == null || data.targets.isEmpty()) && !model.targetNames.isEmpty() && !isIdx()) {
-            // the columns the model was trained to predict, found by name
-            CsvReader.Layout layout = new CsvReader(csv).sniff(data.data);
-            if (layout.header() && layout.columns().containsAll(model.targetNames)) csv = csv.withTargets(model.targetNames);
-        }
-        Data d = Data.load(data.data, data.labels, csv, outputs);
-        if (outputs == 1) d = d.asBinary();
-        Dataset set = model.prepare(d.dataset());
-        if (set.inputs() != model.net.inputs() || set.outputs() != outputs) {
-            throw new IllegalArgumentException(data.data + " has " + d.describeInputs() + " and " + d.describeTargets()
-                    + ", but the model " + modelOptions.file + " has " + model.net.inputs() + " inputs and " + outputs + " outputs");
-        }
+        Dataset set = model.prepare(data.labelled(model, modelOptions.file).dataset());
         float[] y = model.net.predict(set.x(), set.rows());
         RegressionError re = RegressionError.of(set.b(), y, set.rows(), outputs);
         Map<String, Object> result = new LinkedHashMap<>();
@@ -145,9 +130,4 @@ final class EvaluateCommand implements Callable<Integer> {
         if (output.json) out.printJson(result);
         return Main.OK;
     }
-
-    private boolean isIdx() {
-        return data.labels != null || org.neurona.data.Idx.looksLikeIdx(data.data);
-    }
-
 }

@@ -80,7 +80,7 @@ final class HopfieldCommand implements Callable<Integer> {
     String label;
 
     @Mixin
-    ClusterCommand.CsvLayout layout;
+    CsvLayout layout;
 
     @Option(names = "--out", paramLabel = "FILE", description = "Write the recalled states, one row per probe (CSV).")
     Path out;
@@ -113,7 +113,7 @@ final class HopfieldCommand implements Callable<Integer> {
                 .withMaxSweeps(maxSweeps).withSeed(seed);
         if (plot != null) UnsupervisedPlots.requirePng(plot);
 
-        ClusterCommand.Patterns sp = ClusterCommand.Patterns.load(store, null, label, layout.header, layout.separator);
+        Patterns sp = Patterns.load(store, null, label, layout);
         List<String> names = new ArrayList<>();
         for (int p = 0; p < sp.data().rows(); p++) names.add(label == null ? "#" + p : sp.classes().get(sp.labels()[p]));
         HopfieldPatterns stored = HopfieldPatterns.from(sp.data());
@@ -124,8 +124,7 @@ final class HopfieldCommand implements Callable<Integer> {
         String probeSource;
         int flips = 0;
         if (recall != null) {
-            ClusterCommand.Patterns pp = ClusterCommand.Patterns.load(recall, null, hasColumn(recall, label) ? label : null,
-                    layout.header, layout.separator);
+            Patterns pp = Patterns.load(recall, null, hasColumn(recall, label) ? label : null, layout);
             if (pp.data().inputs() != n) {
                 throw new IllegalArgumentException(recall + " has " + pp.data().inputs() + " values per row, but the stored patterns in "
                         + store + " have " + n + "; expected probes of the same width");
@@ -175,10 +174,10 @@ final class HopfieldCommand implements Callable<Integer> {
 
         if (out != null) {
             StringBuilder b = new StringBuilder();
-            if (sp.header()) b.append(String.join(",", sp.inputNames().stream().map(ClusterCommand::quote).toList())).append('\n');
+            if (sp.header()) b.append(String.join(",", sp.inputNames().stream().map(CsvText::quote).toList())).append('\n');
             for (HopfieldRecall r : results) {
                 float[] v = stored.toValues(r.state());
-                for (int i = 0; i < n; i++) b.append(i == 0 ? "" : ",").append(ClusterCommand.number(v[i]));
+                for (int i = 0; i < n; i++) b.append(i == 0 ? "" : ",").append(CsvText.number(v[i]));
                 b.append('\n');
             }
             AtomicFiles.writeString(out, b.toString());
@@ -187,7 +186,7 @@ final class HopfieldCommand implements Callable<Integer> {
         if (plot != null) {
             int shown = Math.min(MAX_PICTURES, results.size());
             if (shown < results.size()) say.warn("--plot shows the first %d of %d probes", shown, results.size());
-            UnsupervisedPlots.saveGrid(pictures(stored, probes, results, shown, image[0], image[1], names), shown, plot);
+            Plots.saveGrid(pictures(stored, probes, results, shown, image[0], image[1], names), shown, plot);
             say.say("stored / noisy / recalled pictures written to %s", plot);
         }
         if (output.json) {
@@ -220,26 +219,7 @@ final class HopfieldCommand implements Callable<Integer> {
             }
             return new int[] {r, r};
         }
-        return parseShape("--shape", shape, n, store.toString());
-    }
-
-    /** Parses "RxC" and checks R * C against the pattern width. */
-    static int[] parseShape(String option, String s, int width, String source) {
-        String t = s.trim().toLowerCase(Locale.ROOT);
-        int x = t.indexOf('x');
-        int r, c;
-        try {
-            if (x < 0) throw new NumberFormatException();
-            r = Integer.parseInt(t.substring(0, x).trim());
-            c = Integer.parseInt(t.substring(x + 1).trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(option + " '" + s + "' is not ROWSxCOLS, like 10x10 or 28x28");
-        }
-        if (r < 1 || c < 1 || (long) r * c != width) {
-            throw new IllegalArgumentException(option + " " + s + " has " + (long) r * c + " pixels, but " + source + " has " + width
-                    + " values per pattern; expected R * C = " + width);
-        }
-        return new int[] {r, c};
+        return Patterns.parseShape("--shape", shape, n, store.toString());
     }
 
     /** Three rows of images, one column per probe: the stored pattern it is nearest to, the probe, the recalled state. */

@@ -8,7 +8,6 @@ import java.util.concurrent.Callable;
 import org.neurona.activation.Activation;
 import org.neurona.activation.Activations;
 import org.neurona.data.Dataset;
-import org.neurona.data.Idx;
 import org.neurona.eval.RegressionError;
 import org.neurona.eval.Roc;
 import org.neurona.io.CsvData;
@@ -79,7 +78,10 @@ final class PlotCommand implements Runnable {
                 }
             }
             if (!(range > 0)) throw new IllegalArgumentException("--range " + range + ": expected a positive number");
-            Plots.saveGrid(Plots.activationTable(fs, range), Math.min(4, fs.size()), out);
+            if (Plots.isSvg(out)) {
+                throw new IllegalArgumentException(out + ": the activation table is written as PNG only; use a .png name");
+            }
+            Plots.savePng(Plots.activationTable(fs, range), out);
             new Out(spec, false).say("activation table (%d functions) written to %s", fs.size(), out);
             return Main.OK;
         }
@@ -91,38 +93,33 @@ final class PlotCommand implements Runnable {
             footer = {"  neurona plot boundary --model lineal.json --data lineal.csv --out lineal.png"})
     static final class Boundary implements Callable<Integer> {
         @Mixin
-        ModelOptions modelOptions;
-
-        @Mixin
-        DataOptions data;
-
-        @Option(names = "--out", paramLabel = "FILE", required = true, description = "PNG or SVG file to write.")
-        Path out;
+        ModelOnData in;
 
         @Spec
         CommandSpec spec;
 
         @Override
         public Integer call() throws IOException {
-            Model model = modelOptions.load();
+            Model model = in.modelOptions.load();
+            Path modelFile = in.modelOptions.file;
             if (model.net.inputs() != 2) {
-                throw new IllegalArgumentException(modelOptions.file + " has " + model.net.inputs()
+                throw new IllegalArgumentException(modelFile + " has " + model.net.inputs()
                         + " inputs; a decision boundary is drawn for 2-input networks");
             }
-            Data d = labelled(model, modelOptions.file, data);
+            Data d = in.labelled(model);
             List<String> classes = model.isClassifier() ? model.classes : List.of("0", "1");
             if (!model.isClassifier() && model.net.outputs() != 1) {
-                throw new IllegalArgumentException(modelOptions.file + " is not a classifier (no class labels, "
+                throw new IllegalArgumentException(modelFile + " is not a classifier (no class labels, "
                         + model.net.outputs() + " outputs); a decision boundary needs classes");
             }
             int n = d.dataset().rows();
             int[] label = Model.classify(d.dataset().b(), n, d.dataset().outputs());
             String xName = d.inputNames().size() == 2 ? d.inputNames().get(0) : "x1";
             String yName = d.inputNames().size() == 2 ? d.inputNames().get(1) : "x2";
-            Plots.save(Plots.boundary("Decision regions of " + modelOptions.file.getFileName(), xName, yName, d.dataset().x(), n,
+            Plots.save(Plots.boundary("Decision regions of " + modelFile.getFileName(), xName, yName, d.dataset().x(), n,
                     label, classes, grid -> Model.classify(model.predict(grid, grid.length / 2), grid.length / 2,
-                            model.net.outputs())), out);
-            new Out(spec, false).say("decision regions written to %s", out);
+                            model.net.outputs())), in.picture.out);
+            new Out(spec, false).say("decision regions written to %s", in.picture.out);
             return Main.OK;
         }
     }
@@ -139,8 +136,8 @@ final class PlotCommand implements Runnable {
         @Option(names = "--history", paramLabel = "FILE", description = "History CSV written by train --history.")
         Path historyFile;
 
-        @Option(names = "--out", paramLabel = "FILE", required = true, description = "PNG or SVG file to write.")
-        Path out;
+        @Mixin
+        PictureFile picture;
 
         @Spec
         CommandSpec spec;
@@ -168,9 +165,9 @@ final class PlotCommand implements Runnable {
                 train = column(h, e);
                 if (v >= 0) valid = column(h, v);
             }
-            Plots.save(Plots.errorCurve("Training history", loss, train, valid), out);
+            Plots.save(Plots.errorCurve("Training history", loss, train, valid), picture.out);
             new Out(spec, false).say("history (%d epochs, training%s error) written to %s", train.length,
-                    valid != null && valid.length > 0 ? " and validation" : "", out);
+                    valid != null && valid.length > 0 ? " and validation" : "", picture.out);
             return Main.OK;
         }
 
@@ -190,22 +187,16 @@ final class PlotCommand implements Runnable {
                 "  neurona plot roc --model iris.json --data iris.csv --out iris-roc.svg"})
     static final class RocPlot implements Callable<Integer> {
         @Mixin
-        ModelOptions modelOptions;
-
-        @Mixin
-        DataOptions data;
-
-        @Option(names = "--out", paramLabel = "FILE", required = true, description = "PNG or SVG file to write.")
-        Path out;
+        ModelOnData in;
 
         @Spec
         CommandSpec spec;
 
         @Override
         public Integer call() throws IOException {
-            Model model = modelOptions.load();
-            Data d = labelled(model, modelOptions.file, data);
-            Dataset set = d.dataset();
+            Model model = in.modelOptions.load();
+            Path data = in.data.data;
+            Dataset set = in.labelled(model).dataset();
             int n = set.rows(), k = set.outputs();
             float[] y = model.predict(set.x(), n);
             List<String> names = new ArrayList<>();
@@ -223,14 +214,15 @@ final class PlotCommand implements Runnable {
                     curves.add(Roc.of(scores, targets));
                     names.add(name);
                 } catch (IllegalArgumentException e) {
-                    if (k == 1) throw new IllegalArgumentException(data.data + ": " + e.getMessage(), e);
-                    o.warn("%s: no curve for %s: %s", data.data, name, e.getMessage());
+                    if (k == 1) throw new IllegalArgumentException(data + ": " + e.getMessage(), e);
+                    o.warn("%s: no curve for %s: %s", data, name, e.getMessage());
                 }
             }
-            if (curves.isEmpty()) throw new IllegalArgumentException(data.data + ": no class has both positive and negative patterns");
-            Plots.save(Plots.roc("ROC of " + modelOptions.file.getFileName() + " on " + data.data.getFileName(), names, curves), out);
+            if (curves.isEmpty()) throw new IllegalArgumentException(data + ": no class has both positive and negative patterns");
+            Plots.save(Plots.roc("ROC of " + in.modelOptions.file.getFileName() + " on " + data.getFileName(), names, curves),
+                    in.picture.out);
             for (int i = 0; i < curves.size(); i++) o.say("%s: AUC %.4f", names.get(i), curves.get(i).auc());
-            o.say("ROC curve%s written to %s", curves.size() == 1 ? "" : "s", out);
+            o.say("ROC curve%s written to %s", curves.size() == 1 ? "" : "s", in.picture.out);
             return Main.OK;
         }
     }
@@ -243,56 +235,48 @@ final class PlotCommand implements Runnable {
                 "  neurona plot regression --model xor.json --data xor.pat --out xor-reg.png"})
     static final class RegressionPlot implements Callable<Integer> {
         @Mixin
-        ModelOptions modelOptions;
-
-        @Mixin
-        DataOptions data;
-
-        @Option(names = "--out", paramLabel = "FILE", required = true, description = "PNG or SVG file to write.")
-        Path out;
+        ModelOnData in;
 
         @Spec
         CommandSpec spec;
 
         @Override
         public Integer call() throws IOException {
-            Model model = modelOptions.load();
-            Dataset set = labelled(model, modelOptions.file, data).dataset();
+            Model model = in.modelOptions.load();
+            Dataset set = in.labelled(model).dataset();
             float[] y = model.predict(set.x(), set.rows());
             RegressionError e = RegressionError.of(set.b(), y, set.rows(), set.outputs());
-            Plots.save(Plots.regression("Targets and outputs of " + modelOptions.file.getFileName() + " on "
-                    + data.data.getFileName(), e), out);
+            Plots.save(Plots.regression("Targets and outputs of " + in.modelOptions.file.getFileName() + " on "
+                    + in.data.data.getFileName(), e), in.picture.out);
             double[] ab = e.fit();
             Out o = new Out(spec, false);
             o.say("%d patterns: SSE %s (SNNS's sum of squared errors), MSE %s, fit output = %s + %s target", set.rows(),
                     Out.num(e.sse()), Out.num(e.mse()), Out.num(ab[0]), Out.num(ab[1]));
-            o.say("regression plot written to %s", out);
+            o.say("regression plot written to %s", in.picture.out);
             return Main.OK;
         }
     }
 
-    /**
-     * The data with targets, read for {@code model}: class labels as the model knows them, a
-     * one-hot pair made one 0/1 column for a single-output model, the model's target columns
-     * found by name in a CSV with a header, and widths checked against the network.
-     */
-    static Data labelled(Model model, Path modelFile, DataOptions data) throws IOException {
-        int outputs = model.net.outputs();
-        CsvReader.Options csv = data.csv();
-        if (model.isClassifier()) csv = csv.withClasses(model.classes);
-        Data.requireFile(data.data);
-        boolean csvFile = data.labels == null && !Idx.looksLikeIdx(data.data) && !Data.isPat(data.data);
-        if (csvFile && (data.targets == null || data.targets.isEmpty()) && !model.targetNames.isEmpty()) {
-            CsvReader.Layout layout = new CsvReader(csv).sniff(data.data);
-            if (layout.header() && layout.columns().containsAll(model.targetNames)) csv = csv.withTargets(model.targetNames);
+    /** The figure a subcommand writes: PNG, or SVG for a .svg name. */
+    static final class PictureFile {
+        @Option(names = "--out", paramLabel = "FILE", required = true, description = "PNG or SVG file to write.")
+        Path out;
+    }
+
+    /** The options of the figures that run a saved model on labelled data: --model, the data options, --out. */
+    static final class ModelOnData {
+        @Mixin
+        ModelOptions modelOptions;
+
+        @Mixin
+        DataOptions data;
+
+        @Mixin
+        PictureFile picture;
+
+        /** The data with targets, read for {@code model} (see {@link DataOptions#labelled}). */
+        Data labelled(Model model) throws IOException {
+            return data.labelled(model, modelOptions.file);
         }
-        Data d = Data.load(data.data, data.labels, csv, outputs);
-        if (outputs == 1) d = d.asBinary();
-        Dataset set = d.dataset();
-        if (set.inputs() != model.net.inputs() || set.outputs() != outputs) {
-            throw new IllegalArgumentException(data.data + " has " + d.describeInputs() + " and " + d.describeTargets()
-                    + ", but the model " + modelFile + " has " + model.net.inputs() + " inputs and " + outputs + " outputs");
-        }
-        return d;
     }
 }

@@ -1,22 +1,32 @@
 package org.neurona.cli;
 
+import java.awt.BasicStroke;
 import java.awt.Color;
+import java.awt.Font;
 import java.awt.Graphics2D;
+import java.awt.RenderingHints;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
+import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageOutputStream;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.VectorGraphicsEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.Marker;
@@ -29,8 +39,9 @@ import org.neurona.io.AtomicFiles;
 /**
  * The figures neurona draws, with XChart: error curves (RSNNS's plotIterativeError), class
  * scatters, decision regions, ROC curves (plotROC), targets against outputs
- * (plotRegressionError) and the activation table. Each has a title, axis labels and a legend. Files are PNG, or SVG when
- * the name ends in ".svg", and are written atomically.
+ * (plotRegressionError) and the activation table; and how every figure of the command line is
+ * saved. Each has a title, axis labels and a legend. Files are PNG (strongly compressed), or SVG
+ * when the name ends in ".svg", and are written atomically.
  */
 final class Plots {
     private Plots() {}
@@ -44,7 +55,8 @@ final class Plots {
         new Color(0xff7f0e), new Color(0x9467bd), new Color(0x8c564b), new Color(0xe377c2), new Color(0x7f7f7f),
         new Color(0xbcbd22), new Color(0x17becf)};
 
-    private static Color strong(int k) {
+    /** Colour k of matplotlib's tab10 (blue, red, green, orange, ...), repeating after ten. */
+    static Color strong(int k) {
         return STRONG[k % STRONG.length];
     }
 
@@ -53,7 +65,8 @@ final class Plots {
         return new Color((c.getRed() + 3 * 255) / 4, (c.getGreen() + 3 * 255) / 4, (c.getBlue() + 3 * 255) / 4);
     }
 
-    private static XYChart chart(String title, String xTitle, String yTitle) {
+    /** An 800 x 600 chart on white, antialiased, with the legend inside the top right corner: every figure's base. */
+    static XYChart chart(String title, String xTitle, String yTitle) {
         XYChart c = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(xTitle).yAxisTitle(yTitle).build();
         c.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
         c.getStyler().setChartBackgroundColor(Color.WHITE);
@@ -259,94 +272,164 @@ final class Plots {
         return c;
     }
 
+    /** Panels of the activation table, and its width in panels at most. */
+    static final int PANEL_WIDTH = 360, PANEL_HEIGHT = 280, TABLE_COLUMNS = 4;
+
     /**
-     * One small chart per activation: f(x) and f'(x) over [-range, range], the lecture's
-     * activation table as a figure.
+     * The lecture's activation table as one figure: a title, then one panel per function with
+     * f(x) (blue) and f'(x) (red, dashed) over [-range, range], four panels a row. Used by
+     * {@code plot activations}, {@code demo} and the tour.
      */
-    static List<XYChart> activationTable(List<Activation> functions, double range) {
-        List<XYChart> charts = new ArrayList<>();
+    static BufferedImage activationTable(List<Activation> functions, double range) {
+        List<XYChart> panels = new ArrayList<>();
+        for (Activation f : functions) panels.add(activationPanel(f, range));
+        String r = new DecimalFormat("0.###", DecimalFormatSymbols.getInstance(Locale.ROOT)).format(range);
+        return grid("The activation table: f(x) (blue) and its derivative f'(x) (red) on [-" + r + ", " + r + "]", panels,
+                Math.min(TABLE_COLUMNS, panels.size()));
+    }
+
+    /** One panel of the activation table: f(x) and f'(x) over [-range, range]. */
+    static XYChart activationPanel(Activation f, double range) {
         int n = 401;
-        for (Activation f : functions) {
-            XYChart c = new XYChartBuilder().width(360).height(280).title(f.name()).xAxisTitle("x").yAxisTitle("").build();
-            c.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
-            c.getStyler().setChartBackgroundColor(Color.WHITE);
-            c.getStyler().setPlotBackgroundColor(Color.WHITE);
-            c.getStyler().setYAxisDecimalPattern("0.##");
-            c.getStyler().setYAxisTickMarkSpacingHint(40);
-            double[] xs = new double[n], ys = new double[n], ds = new double[n];
-            for (int i = 0; i < n; i++) {
-                xs[i] = -range + 2 * range * i / (n - 1);
-                ys[i] = f.value(xs[i]);
-                ds[i] = f.derivative(xs[i]);
-            }
-            double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
-            for (int i = 0; i < n; i++) {
-                lo = Math.min(lo, Math.min(ys[i], ds[i]));
-                hi = Math.max(hi, Math.max(ys[i], ds[i]));
-            }
-            if (hi - lo > 2) {
-                // whole-number limits give the axis round tick labels
-                c.getStyler().setYAxisMin(Math.floor(lo)).setYAxisMax(Math.ceil(hi));
-            }
-            XYSeries v = c.addSeries("f(x)", xs, ys);
-            v.setMarker(SeriesMarkers.NONE);
-            v.setLineColor(strong(0));
-            XYSeries d = c.addSeries("f'(x)", xs, ds);
-            d.setMarker(SeriesMarkers.NONE);
-            d.setLineColor(strong(1));
-            d.setLineStyle(SeriesLines.DASH_DASH);
-            charts.add(c);
+        XYChart c = new XYChartBuilder().width(PANEL_WIDTH).height(PANEL_HEIGHT).title(f.name()).xAxisTitle("x").yAxisTitle("")
+                .build();
+        c.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
+        c.getStyler().setChartBackgroundColor(Color.WHITE);
+        c.getStyler().setPlotBackgroundColor(Color.WHITE);
+        c.getStyler().setAntiAlias(true);
+        c.getStyler().setYAxisDecimalPattern("0.##");
+        c.getStyler().setYAxisTickMarkSpacingHint(40);
+        double[] xs = new double[n], ys = new double[n], ds = new double[n];
+        double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < n; i++) {
+            xs[i] = -range + 2 * range * i / (n - 1);
+            ys[i] = f.value(xs[i]);
+            ds[i] = f.derivative(xs[i]);
+            lo = Math.min(lo, Math.min(ys[i], ds[i]));
+            hi = Math.max(hi, Math.max(ys[i], ds[i]));
         }
-        return charts;
+        // Margins of 5 % of the span on both axes. Without them the curves touch the frame and,
+        // worse, equally spaced values (x always; y for linear, relu) make XChart put the tick
+        // labels on data points, as densely as they fit: twenty crowded labels like 0.28, 0.55 on
+        // relu's y axis, -2.22, -1.44 on x over [-3, 3]. With the margins it picks round steps.
+        double pad = hi > lo ? 0.05 * (hi - lo) : 0.5;
+        c.getStyler().setYAxisMin(lo - pad).setYAxisMax(hi + pad);
+        c.getStyler().setXAxisMin(-1.05 * range).setXAxisMax(1.05 * range);
+        c.getStyler().setXAxisTickMarkSpacingHint(30);
+        XYSeries v = c.addSeries("f(x)", xs, ys);
+        v.setMarker(SeriesMarkers.NONE);
+        v.setLineColor(strong(0));
+        XYSeries d = c.addSeries("f'(x)", xs, ds);
+        d.setMarker(SeriesMarkers.NONE);
+        d.setLineColor(strong(1));
+        d.setLineStyle(SeriesLines.DASH_DASH);
+        return c;
     }
 
     /** Writes one chart: SVG for a ".svg" name, else PNG. */
-    static void save(XYChart chart, Path file) throws IOException {
+    static void save(Chart<?, ?> chart, Path file) throws IOException {
         if (isSvg(file)) {
             AtomicFiles.write(file, out -> VectorGraphicsEncoder.saveVectorGraphic(chart, out,
                     VectorGraphicsEncoder.VectorGraphicsFormat.SVG));
         } else {
-            AtomicFiles.write(file, out -> BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG));
+            savePng(BitmapEncoder.getBufferedImage(chart), file);
         }
     }
 
-    /** Writes charts in a grid of {@code cols} columns (the last row may be short), as one PNG. */
-    static void saveGrid(List<XYChart> charts, int cols, Path file) throws IOException {
-        if (isSvg(file)) {
-            throw new IllegalArgumentException(file + ": the activation table is written as PNG only; use a .png name");
-        }
+    /**
+     * Writes charts of equal size in a grid of {@code cols} columns, row by row (the last row may
+     * be short), as one PNG. Callers refuse a ".svg" name first, saying why in their own words.
+     */
+    static void saveGrid(List<? extends Chart<?, ?>> charts, int cols, Path file) throws IOException {
+        savePng(grid(null, charts, cols), file);
+    }
+
+    /**
+     * Charts of equal size in a grid of {@code cols} columns on white, under a bold title when
+     * one is given; the grid is centred when the title is wider than it.
+     */
+    static BufferedImage grid(String title, List<? extends Chart<?, ?>> charts, int cols) {
+        if (charts.isEmpty()) throw new IllegalArgumentException("no charts to draw");
         int rows = (charts.size() + cols - 1) / cols;
         int w = charts.get(0).getWidth(), h = charts.get(0).getHeight();
-        BufferedImage grid = new BufferedImage(cols * w, rows * h, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = grid.createGraphics();
+        Font titleFont = new Font(Font.SANS_SERIF, Font.BOLD, 20);
+        int titleH = 0, width = cols * w;
+        if (title != null) {
+            Graphics2D probe = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB).createGraphics();
+            width = Math.max(width, probe.getFontMetrics(titleFont).stringWidth(title) + 40);
+            probe.dispose();
+            titleH = 40;
+        }
+        BufferedImage image = new BufferedImage(width, titleH + rows * h, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
         g.setColor(Color.WHITE);
-        g.fillRect(0, 0, grid.getWidth(), grid.getHeight());
+        g.fillRect(0, 0, image.getWidth(), image.getHeight());
+        if (title != null) {
+            g.setColor(Color.BLACK);
+            g.setFont(titleFont);
+            g.drawString(title, (width - g.getFontMetrics().stringWidth(title)) / 2, 28);
+        }
+        int left = (width - cols * w) / 2;
         for (int i = 0; i < charts.size(); i++) {
-            g.drawImage(BitmapEncoder.getBufferedImage(charts.get(i)), (i % cols) * w, (i / cols) * h, null);
+            g.drawImage(BitmapEncoder.getBufferedImage(charts.get(i)), left + (i % cols) * w, titleH + (i / cols) * h, null);
         }
         g.dispose();
+        return image;
+    }
+
+    /** Writes an image as PNG with the strongest compression, so pictures (and the committed ones in docs/img) stay small. */
+    static void savePng(BufferedImage image, Path file) throws IOException {
         AtomicFiles.write(file, out -> {
-            if (!ImageIO.write(grid, "png", out)) throw new IOException("no PNG writer in this Java runtime");
+            ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
+            ImageWriteParam param = writer.getDefaultWriteParam();
+            if (param.canWriteCompressed()) {
+                param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+                param.setCompressionQuality(0f);
+            }
+            try (ImageOutputStream ios = ImageIO.createImageOutputStream(out)) {
+                writer.setOutput(ios);
+                writer.write(null, new IIOImage(image, null, null), param);
+            } finally {
+                writer.dispose();
+            }
         });
     }
 
-    private static boolean isSvg(Path file) {
+    /** Whether a file name asks for SVG. */
+    static boolean isSvg(Path file) {
         return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".svg");
     }
 
-    /** A filled circle of a fixed pixel size, for data points. */
-    private static final class Dot extends Marker {
+    /**
+     * A filled circle of a fixed pixel size, for data points, edged in black or in a darker shade
+     * of its fill; the edge is drawn with the given stroke width, or with the series' stroke when
+     * that is 0.
+     */
+    static final class Dot extends Marker {
         private final double size;
+        private final boolean blackEdge;
+        private final float edgeWidth;
 
-        Dot(double size) {
+        Dot(double size, boolean blackEdge, float edgeWidth) {
             this.size = size;
+            this.blackEdge = blackEdge;
+            this.edgeWidth = edgeWidth;
+        }
+
+        /** Black-edged, with the series' stroke: the points of the supervised figures. */
+        Dot(double size) {
+            this(size, true, 0);
         }
 
         @Override
         public void paint(Graphics2D g, double x, double y, int markerSize) {
-            g.fill(new Ellipse2D.Double(x - size / 2, y - size / 2, size, size));
-            g.setColor(Color.BLACK);
-            g.draw(new Ellipse2D.Double(x - size / 2, y - size / 2, size, size));
+            Color fill = g.getColor();
+            Ellipse2D e = new Ellipse2D.Double(x - size / 2, y - size / 2, size, size);
+            g.fill(e);
+            g.setColor(blackEdge ? Color.BLACK : fill.darker());
+            if (edgeWidth > 0) g.setStroke(new BasicStroke(edgeWidth));
+            g.draw(e);
         }
     }
 

@@ -68,11 +68,11 @@ final class PredictCommand implements Callable<Integer> {
         List<String> header = new ArrayList<>();
         if (model.isClassifier()) header.add("predicted");
         for (int j = 0; j < k; j++) header.add(outputName(model, j));
-        csv.append(String.join(",", header)).append('\n');
+        csv.append(String.join(",", header.stream().map(CsvText::quote).toList())).append('\n');
         int[] cls = model.isClassifier() ? Model.classify(y, n, k) : null;
         for (int r = 0; r < n; r++) {
             List<String> row = new ArrayList<>();
-            if (cls != null) row.add(quote(model.classes.get(cls[r])));
+            if (cls != null) row.add(CsvText.quote(model.classes.get(cls[r])));
             for (int j = 0; j < k; j++) row.add(String.format(Locale.ROOT, "%.6g", y[r * k + j]));
             csv.append(String.join(",", row)).append('\n');
         }
@@ -102,7 +102,7 @@ final class PredictCommand implements Callable<Integer> {
         RecurrentModel.Predictions p = model.predict(s, forecast);
         int d = s.width(), n = s.length();
         StringBuilder csv = new StringBuilder("step,mode");
-        for (String c : model.columns) csv.append(',').append(quote(c));
+        for (String c : model.columns) csv.append(',').append(CsvText.quote(c));
         csv.append('\n');
         appendRows(csv, p.oneStep(), d, 1, "one-step");
         appendRows(csv, p.forecast(), d, n, "forecast");
@@ -164,9 +164,5 @@ final class PredictCommand implements Callable<Integer> {
         if (m.isClassifier()) return m.net.outputs() == 1 ? "output" : "output_" + m.classes.get(j);
         if (m.targetNames.size() == m.net.outputs()) return m.targetNames.get(j);
         return "output" + (j + 1);
-    }
-
-    private static String quote(String s) {
-        return s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
     }
 }

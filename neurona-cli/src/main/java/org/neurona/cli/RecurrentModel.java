@@ -36,7 +36,11 @@ final class RecurrentModel {
 
     /** "elman 1:16:1 (tanh,linear)". */
     String describe() {
-        RecurrentSpec s = net.spec();
+        return describe(net.spec());
+    }
+
+    /** "elman 1:16:1 (tanh,linear)", and Jordan's mu when it is not 0. */
+    static String describe(RecurrentSpec s) {
         return kindName(s.kind()) + " " + s.inputs() + ":" + s.hidden() + ":" + s.outputs() + " ("
                 + s.hiddenActivation().name() + "," + s.outputActivation().name() + ")"
                 + (s.mu() != 0 ? ", mu " + Out.num(s.mu()) : "");
@@ -63,18 +67,6 @@ final class RecurrentModel {
         double[] oneStep = scaler.invert(net.predict(Arrays.copyOf(u, (n - 1) * d), n - 1));
         double[] forecast = scaler.invert(net.forecast(Arrays.copyOfRange(u, (n - 1) * d, n * d), steps));
         return new Predictions(oneStep, forecast);
-    }
-
-    /**
-     * The free-running forecast of x_s .. x_(T-1): the context built by teacher forcing over
-     * x_0 .. x_(s-2), then the net's own outputs from the observed x_(s-1).
-     */
-    double[] forecastFrom(TimeSeries s, int split) {
-        int d = s.width(), pairs = split - 1;
-        float[] u = scaler.apply(s).values();
-        net.resetContext();
-        net.predict(Arrays.copyOf(u, pairs * d), pairs);
-        return scaler.invert(net.forecast(Arrays.copyOfRange(u, pairs * d, split * d), s.length() - split));
     }
 
     private void checkColumns(TimeSeries s) {

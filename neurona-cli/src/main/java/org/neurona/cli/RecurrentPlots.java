@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
@@ -37,13 +36,9 @@ final class RecurrentPlots {
         List<XYChart> charts = new ArrayList<>();
         for (int j = 0; j < d; j++) {
             String name = series.names().get(j);
-            XYChart c = new XYChartBuilder().width(Plots.WIDTH).height(Plots.HEIGHT)
-                    .title(d == 1 ? title : title + ": " + name).xAxisTitle("step t").yAxisTitle(name).build();
+            XYChart c = Plots.chart(d == 1 ? title : title + ": " + name, "step t", name);
             c.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
             c.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
-            c.getStyler().setChartBackgroundColor(Color.WHITE);
-            c.getStyler().setPlotBackgroundColor(Color.WHITE);
-            c.getStyler().setAntiAlias(true);
             c.getStyler().setXAxisDecimalPattern("#");
             double[] observed = new double[n];
             for (int t = 0; t < n; t++) observed[t] = series.value(t, j);

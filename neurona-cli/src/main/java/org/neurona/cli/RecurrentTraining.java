@@ -2,7 +2,6 @@ package org.neurona.cli;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -13,12 +12,9 @@ import org.neurona.data.TimeSeriesScaler;
 import org.neurona.io.ModelFile;
 import org.neurona.layer.Init;
 import org.neurona.loss.Loss;
-import org.neurona.math.Rng;
 import org.neurona.net.NetworkSpec;
-import org.neurona.net.recurrent.RecurrentNet;
 import org.neurona.net.recurrent.RecurrentSpec;
 import org.neurona.train.BpttForecaster;
-import org.neurona.train.BpttTrainer;
 import org.neurona.train.History;
 import org.neurona.train.rule.GradientClipping;
 import org.neurona.train.rule.Sgd;
@@ -27,11 +23,11 @@ import picocli.CommandLine.ParseResult;
 
 /**
  * {@code train --net elman|jordan}: an Elman or Jordan net learns to predict x_(t+1) from x_t
- * on a time series, by truncated BPTT with teacher forcing. The steps are those of
- * {@link BpttForecaster#fit} (time-ordered split, normalisation fitted on the training part,
- * training on the pairs (x_t, x_(t+1)) with t + 1 below the split, one-step predictions of the
- * whole series from a zero context, free-running forecasts), done here so that training can
- * report its progress; {@code RecurrentCliTest} checks that both give the same errors.
+ * on a time series, by truncated BPTT with teacher forcing. The options map onto
+ * {@link BpttForecaster.Options}; {@link BpttForecaster#fit(TimeSeries, BpttForecaster.Options,
+ * org.neurona.train.EpochListener)} does the work (time-ordered split, normalisation fitted on
+ * the training part, training, one-step predictions, free-running forecasts) while the progress
+ * bar listens; this class reports, saves and plots what it found.
  */
 final class RecurrentTraining {
     private RecurrentTraining() {}
@@ -57,41 +53,26 @@ final class RecurrentTraining {
         int s = series.splitPoint(o.testFraction());
         int pairs = s - 1, window = o.training().window();
         if (pairs < Math.max(1, window)) {
+            // before any output, and in the command line's words (BpttForecaster.fit would say it too)
             throw new IllegalArgumentException(c.data.data + ": the training part has " + s + " of " + n
                     + " values, so " + Math.max(pairs, 0) + " one-step pairs, fewer than the BPTT window of "
                     + Math.max(1, window) + " steps; use a longer series, a smaller --test-fraction or a smaller --bptt");
         }
-        TimeSeriesScaler scaler = TimeSeriesScaler.fit(series.slice(0, s), o.normalisation());
-        float[] u = scaler.apply(series).values();
-        RecurrentModel model = new RecurrentModel(RecurrentNet.create(spec, new Rng(o.seed())), scaler, series.names(),
-                o.training().loss().name());
-
+        String describe = RecurrentModel.describe(spec);
         out.say("training %s on %s, column%s %s: %d values, the first %d for training, the last %d for testing",
-                model.describe(), c.data.data, d == 1 ? "" : "s", String.join(", ", series.names()), n, s, n - s);
+                describe, c.data.data, d == 1 ? "" : "s", String.join(", ", series.names()), n, s, n - s);
         out.say("  %s, eta %s, momentum %s, epochs %d, %s normalisation fitted on the training part, initial weights U(-%s, %s)",
                 window == 0 ? "full BPTT" : "truncated BPTT over " + window + " steps", Out.num(o.training().rule().learningRate()),
                 Out.num(momentum(o)), o.training().epochs(), o.normalisation().name().toLowerCase(Locale.ROOT),
                 Out.num(spec.initScale()), Out.num(spec.initScale()));
 
-        History history;
-        long t0 = System.nanoTime();
+        BpttForecaster.Result fit;
         try (Progress progress = Progress.create(out, "train", o.training().epochs())) {
-            history = new BpttTrainer(o.training()).train(model.net, Arrays.copyOf(u, pairs * d),
-                    Arrays.copyOfRange(u, d, s * d), pairs, progress);
+            fit = BpttForecaster.fit(series, o, progress);
         }
-        double seconds = (System.nanoTime() - t0) / 1e9;
-
-        RecurrentModel.Predictions p = model.predict(series, o.forecast());
-        double[] observed = RecurrentModel.targets(series);
-        double trainMse = TimeSeries.mse(Arrays.copyOf(p.oneStep(), pairs * d), Arrays.copyOf(observed, pairs * d));
-        double testMse = Double.NaN, testForecastMse = Double.NaN;
-        double[] testForecast = new double[0];
-        if (s < n) {
-            testMse = TimeSeries.mse(Arrays.copyOfRange(p.oneStep(), pairs * d, (n - 1) * d),
-                    Arrays.copyOfRange(observed, pairs * d, (n - 1) * d));
-            testForecast = model.forecastFrom(series, s);
-            testForecastMse = TimeSeries.mse(testForecast, Arrays.copyOfRange(observed, pairs * d, (n - 1) * d));
-        }
+        History history = fit.history();
+        double seconds = fit.trainNanos() / 1e9;
+        RecurrentModel model = new RecurrentModel(fit.net(), fit.scaler(), series.names(), o.training().loss().name());
 
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("net", RecurrentModel.kindName(kind));
@@ -103,17 +84,17 @@ final class RecurrentTraining {
         result.put("epochs", history.epochs());
         result.put("loss", o.training().loss().name());
         result.put("train_error", history.finalTrainError());
-        result.put("train_mse", trainMse);
-        result.put("test_mse", testMse);
-        result.put("test_forecast_mse", testForecastMse);
-        if (o.forecast() > 0) result.put("forecast", rows(p.forecast(), d));
+        result.put("train_mse", fit.trainMse());
+        result.put("test_mse", fit.testMse());
+        result.put("test_forecast_mse", fit.testForecastMse());
+        if (o.forecast() > 0) result.put("forecast", rows(fit.forecast(), d));
         result.put("seconds", seconds);
         result.put("history", history.trainError());
 
         out.say("after %d epochs: one-step MSE %s on the training part, %s on the test part (in the series' units)",
-                history.epochs(), Out.num(trainMse), Out.num(testMse));
-        if (s < n) out.say("  free-running over the test part (its own outputs fed back): MSE %s", Out.num(testForecastMse));
-        if (o.forecast() > 0) out.say("  forecast of %d steps beyond the end: %s", o.forecast(), preview(p.forecast(), d));
+                history.epochs(), Out.num(fit.trainMse()), Out.num(fit.testMse()));
+        if (s < n) out.say("  free-running over the test part (its own outputs fed back): MSE %s", Out.num(fit.testForecastMse()));
+        if (o.forecast() > 0) out.say("  forecast of %d steps beyond the end: %s", o.forecast(), preview(fit.forecast(), d));
         out.say("  %.2f s in total", seconds);
 
         double[] hist = history.trainErrorArray();
@@ -124,8 +105,8 @@ final class RecurrentTraining {
             result.put("model", c.save.toString());
         }
         if (c.plot != null) {
-            RecurrentPlots.save(RecurrentPlots.forecasts(model.describe() + " on " + c.data.data.getFileName(), series,
-                    p.oneStep(), s, testForecast, p.forecast()), c.plot);
+            RecurrentPlots.save(RecurrentPlots.forecasts(describe + " on " + c.data.data.getFileName(), series,
+                    fit.predictions(), s, fit.testForecast(), fit.forecast()), c.plot);
             out.say("series, one-step predictions and forecasts plotted to %s", c.plot);
         }
         if (c.historyFile != null) {

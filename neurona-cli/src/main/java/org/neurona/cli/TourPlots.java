@@ -7,38 +7,23 @@ import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import javax.imageio.IIOImage;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
-import javax.imageio.stream.ImageOutputStream;
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.HeatMapChart;
 import org.knowm.xchart.HeatMapChartBuilder;
 import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
-import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
-import org.neurona.activation.Activation;
-import org.neurona.io.AtomicFiles;
 
 /**
  * The tour's figures that {@link Plots} does not draw: several named curves on one chart, heat
  * maps (confusion matrix, U-matrix, codes), clusters with their prototypes, and grids of small
  * grey images (letters, reconstructions). Charts are XChart; image grids are the images
- * themselves, drawn pixel by pixel with captions. Files are PNG, written atomically.
+ * themselves, drawn pixel by pixel with captions. {@link Plots} saves them (PNG).
  */
 final class TourPlots {
     private TourPlots() {}
-
-    static final int WIDTH = 800;
-    static final int HEIGHT = 600;
 
     /** How a curve is drawn. */
     enum Style { SOLID, DASHED, DOTS }
@@ -53,26 +38,11 @@ final class TourPlots {
         }
     }
 
-    static final Color BLUE = new Color(0x1f77b4), RED = new Color(0xd62728), GREEN = new Color(0x2ca02c),
-            ORANGE = new Color(0xff7f0e), PURPLE = new Color(0x9467bd), GREY = new Color(0x555555);
-    private static final Color[] PALETTE = {BLUE, RED, GREEN, ORANGE, PURPLE, new Color(0x8c564b)};
-
-    static Color colour(int k) {
-        return PALETTE[k % PALETTE.length];
-    }
-
-    static XYChart chart(String title, String xTitle, String yTitle) {
-        XYChart c = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(xTitle).yAxisTitle(yTitle).build();
-        c.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
-        c.getStyler().setChartBackgroundColor(Color.WHITE);
-        c.getStyler().setPlotBackgroundColor(Color.WHITE);
-        c.getStyler().setAntiAlias(true);
-        return c;
-    }
+    static final Color BLUE = Plots.strong(0), RED = Plots.strong(1), GREEN = Plots.strong(2), GREY = new Color(0x555555);
 
     /** Curves on one chart; y on a log scale when {@code logY}. At most ~400 points per curve are drawn. */
     static XYChart curves(String title, String xTitle, String yTitle, boolean logY, List<Curve> curves) {
-        XYChart c = chart(title, xTitle, yTitle);
+        XYChart c = Plots.chart(title, xTitle, yTitle);
         c.getStyler().setYAxisLogarithmic(logY);
         for (Curve k : curves) {
             int stride = Math.max(1, k.y().length / 400);
@@ -106,7 +76,7 @@ final class TourPlots {
      * @param prototypes (K, 2)
      */
     static XYChart clusters(String title, float[] x, int rows, int[] cluster, float[] prototypes, int k) {
-        XYChart c = chart(title, "x1", "x2");
+        XYChart c = Plots.chart(title, "x1", "x2");
         c.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
         for (int u = 0; u < k; u++) {
             List<Double> xs = new ArrayList<>(), ys = new ArrayList<>();
@@ -119,7 +89,7 @@ final class TourPlots {
             XYSeries s = c.addSeries("cluster " + u, xs, ys);
             s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
             s.setMarker(SeriesMarkers.CIRCLE);
-            s.setMarkerColor(colour(u));
+            s.setMarkerColor(Plots.strong(u));
         }
         List<Double> px = new ArrayList<>(), py = new ArrayList<>();
         for (int u = 0; u < k; u++) {
@@ -228,63 +198,5 @@ final class TourPlots {
         }
         g.dispose();
         return img;
-    }
-
-    /**
-     * The activation table as one figure, four panels a row: each function and its derivative
-     * ({@link Plots#activationTable}). Where the values span more than 2, the y axis gets a margin of
-     * one beyond the whole-number range: XChart crowds the tick labels when a curve ends exactly on
-     * the axis limit.
-     */
-    static BufferedImage activationGrid(List<Activation> functions) {
-        List<XYChart> charts = Plots.activationTable(functions, 5);
-        int cols = 4, rows = (charts.size() + cols - 1) / cols;
-        int w = charts.get(0).getWidth(), h = charts.get(0).getHeight(), titleH = 40;
-        BufferedImage grid = new BufferedImage(cols * w, titleH + rows * h, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = grid.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, grid.getWidth(), grid.getHeight());
-        g.setColor(Color.BLACK);
-        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 20));
-        String title = "The activation table: f(x) (blue) and its derivative f'(x) (red) on [-5, 5]";
-        g.drawString(title, (grid.getWidth() - g.getFontMetrics().stringWidth(title)) / 2, 28);
-        for (int i = 0; i < charts.size(); i++) {
-            XYChart c = charts.get(i);
-            Activation f = functions.get(i);
-            double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
-            for (int k = 0; k <= 400; k++) {
-                double x = -5 + 10.0 * k / 400;
-                lo = Math.min(lo, Math.min(f.value(x), f.derivative(x)));
-                hi = Math.max(hi, Math.max(f.value(x), f.derivative(x)));
-            }
-            if (hi - lo > 2) c.getStyler().setYAxisMin(Math.floor(lo) - 1).setYAxisMax(Math.ceil(hi) + 1);
-            g.drawImage(BitmapEncoder.getBufferedImage(c), (i % cols) * w, titleH + (i / cols) * h, null);
-        }
-        g.dispose();
-        return grid;
-    }
-
-    /** Writes a chart as PNG. */
-    static void save(Chart<?, ?> chart, Path file) throws IOException {
-        save(BitmapEncoder.getBufferedImage(chart), file);
-    }
-
-    /** Writes an image as PNG with the strongest compression, so the committed pictures stay small. */
-    static void save(BufferedImage image, Path file) throws IOException {
-        AtomicFiles.write(file, out -> {
-            ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
-            ImageWriteParam param = writer.getDefaultWriteParam();
-            if (param.canWriteCompressed()) {
-                param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-                param.setCompressionQuality(0f);
-            }
-            try (ImageOutputStream ios = ImageIO.createImageOutputStream(out)) {
-                writer.setOutput(ios);
-                writer.write(null, new IIOImage(image, null, null), param);
-            } finally {
-                writer.dispose();
-            }
-        });
     }
 }

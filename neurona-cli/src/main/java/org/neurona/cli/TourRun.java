@@ -73,12 +73,12 @@ final class TourRun {
     }
 
     void save(Chart<?, ?> chart, String name) throws IOException {
-        TourPlots.save(chart, dir.resolve(name));
+        Plots.save(chart, dir.resolve(name));
         images.add(name);
     }
 
     void save(BufferedImage image, String name) throws IOException {
-        TourPlots.save(image, dir.resolve(name));
+        Plots.savePng(image, dir.resolve(name));
         images.add(name);
     }
 

@@ -59,7 +59,7 @@ final class TourSupervised {
         List<Activation> fs = new ArrayList<>();
         for (Activation a : Activations.table()) if (a.elementwise()) fs.add(a);
         run.say("\n2. The activation table: %d functions, each with its derivative.", (int) run.number("activations.count", fs.size()));
-        run.save(TourPlots.activationGrid(fs), "activations.png");
+        run.save(Plots.activationTable(fs, 5), "activations.png");
     }
 
     /** Section 3: the lecture's backprop(a, b, 500, 0.1) on lineal.csv. */

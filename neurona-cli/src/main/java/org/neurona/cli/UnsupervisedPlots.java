@@ -4,58 +4,37 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
-import java.awt.geom.Ellipse2D;
 import java.awt.geom.Line2D;
 import java.awt.geom.Path2D;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.HeatMapChart;
 import org.knowm.xchart.HeatMapChartBuilder;
-import org.knowm.xchart.VectorGraphicsEncoder;
 import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
-import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.Marker;
-import org.neurona.io.AtomicFiles;
 
 /**
  * The figures of the unsupervised commands, drawn with XChart: clusters and prototypes of 2-D
  * data (with the Kohonen map's grid), the U-matrix as a heat map, and patterns as small images
- * (Hopfield recall, autoencoder reconstructions) side by side. Single charts are PNG, or SVG for
- * a ".svg" name; grids of images are PNG. Every file is written atomically.
+ * (Hopfield recall, autoencoder reconstructions) side by side. {@link Plots} saves them: single
+ * charts as PNG, or SVG for a ".svg" name; grids of images as PNG.
  */
 final class UnsupervisedPlots {
     private UnsupervisedPlots() {}
 
-    static final int WIDTH = 800;
-    static final int HEIGHT = 600;
-
-    /** Cluster colours (matplotlib's tab10, as in {@link Plots}), then repeated. */
-    private static final Color[] COLORS = {new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c),
-        new Color(0xff7f0e), new Color(0x9467bd), new Color(0x8c564b), new Color(0xe377c2), new Color(0x7f7f7f),
-        new Color(0xbcbd22), new Color(0x17becf)};
-
     /** Legends longer than this hide the plot; the title then says how many clusters there are. */
     private static final int MAX_LEGEND = 12;
 
-    static Color color(int k) {
-        return COLORS[k % COLORS.length];
-    }
-
+    /** {@link Plots#chart} with the legend outside on the right, where a long list of clusters does not cover the data. */
     private static XYChart chart(String title, String xTitle, String yTitle) {
-        XYChart c = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(xTitle).yAxisTitle(yTitle).build();
+        XYChart c = Plots.chart(title, xTitle, yTitle);
         c.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
-        c.getStyler().setChartBackgroundColor(Color.WHITE);
-        c.getStyler().setPlotBackgroundColor(Color.WHITE);
         c.getStyler().setLegendBorderColor(Color.LIGHT_GRAY);
-        c.getStyler().setAntiAlias(true);
         return c;
     }
 
@@ -82,8 +61,8 @@ final class UnsupervisedPlots {
             if (xs.isEmpty()) continue;
             XYSeries s = c.addSeries("cluster " + k + " (" + wins[k] + " patterns)", xs, ys);
             s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
-            s.setMarker(new Dot(7, false));
-            s.setMarkerColor(color(k));
+            s.setMarker(new Plots.Dot(7, false, 0.8f));
+            s.setMarkerColor(Plots.strong(k));
             s.setLineStyle(SeriesLines.NONE);
             s.setShowInLegend(units <= MAX_LEGEND);
         }
@@ -92,7 +71,7 @@ final class UnsupervisedPlots {
                     new double[] {prototypes[k * inputs + cx]}, new double[] {prototypes[k * inputs + cy]});
             s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
             s.setMarker(new Diamond(18));
-            s.setMarkerColor(color(k));
+            s.setMarkerColor(Plots.strong(k));
             s.setLineStyle(SeriesLines.NONE);
             s.setShowInLegend(k == 0);
         }
@@ -121,8 +100,8 @@ final class UnsupervisedPlots {
             if (xs.isEmpty()) continue;
             XYSeries s = c.addSeries(labels == null ? "data" : "class " + classes.get(k), xs, ys);
             s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
-            s.setMarker(new Dot(6, false));
-            s.setMarkerColor(labels == null ? new Color(0x9a9a9a) : pale(color(k)));
+            s.setMarker(new Plots.Dot(6, false, 0.8f));
+            s.setMarkerColor(labels == null ? new Color(0x9a9a9a) : pale(Plots.strong(k)));
             s.setLineStyle(SeriesLines.NONE);
             s.setShowInLegend(groups <= MAX_LEGEND);
         }
@@ -156,7 +135,7 @@ final class UnsupervisedPlots {
         s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
         s.setLineColor(color);
         s.setLineStyle(new BasicStroke(1.5f));
-        s.setMarker(new Dot(8, true));
+        s.setMarker(new Plots.Dot(8, true, 0.8f));
         s.setMarkerColor(color);
         s.setShowInLegend(first);
         return false;
@@ -174,33 +153,13 @@ final class UnsupervisedPlots {
         HeatMapChart c = new HeatMapChartBuilder().width(Math.max(480, Math.min(900, 80 * cols + 240)))
                 .height(Math.max(420, Math.min(900, 70 * rows + 160))).title(title)
                 .xAxisTitle("map column").yAxisTitle("map row").build();
-        double min = Double.POSITIVE_INFINITY, max = Double.NEGATIVE_INFINITY;
-        List<Number[]> cells = new ArrayList<>();
-        for (int r = 0; r < rows; r++) {
-            for (int col = 0; col < cols; col++) {
-                cells.add(new Number[] {col, rows - 1 - r, u[r][col]});
-                min = Math.min(min, u[r][col]);
-                max = Math.max(max, u[r][col]);
-            }
-        }
-        List<Integer> xs = new ArrayList<>();
+        double[] z = new double[rows * cols];
+        for (int r = 0; r < rows; r++) System.arraycopy(u[r], 0, z, r * cols, cols);
+        List<Integer> xs = new ArrayList<>(), ys = new ArrayList<>();
         for (int col = 0; col < cols; col++) xs.add(col);
-        List<Integer> ys = new ArrayList<>();
-        for (int r = rows - 1; r >= 0; r--) ys.add(r);
-        c.addSeries("mean distance to grid neighbours", xs, ys, cells);
-        var st = c.getStyler();
-        st.setChartBackgroundColor(Color.WHITE);
-        st.setPlotBackgroundColor(Color.WHITE);
-        st.setRangeColors(new Color[] {new Color(0xfff7ec), new Color(0xfc8d59), new Color(0x7f0000)});
-        // legend ends rounded outward to two decimals, so the colour bar reads like the cells
-        st.setMin(Math.floor(min * 100) / 100);
-        st.setMax(Math.max(Math.ceil(max * 100) / 100, Math.floor(min * 100) / 100 + 0.01));
-        st.setShowValue(rows * cols <= 100);
-        st.setHeatMapValueDecimalPattern("0.00");
-        st.setValueFontColor(Color.BLACK);
-        st.setLegendPosition(Styler.LegendPosition.OutsideE);
-        st.setPlotGridLinesVisible(false);
-        return c;
+        for (int r = 0; r < rows; r++) ys.add(r);
+        return shadedTable(c, "mean distance to grid neighbours", xs, ys, z,
+                new Color[] {new Color(0xfff7ec), new Color(0xfc8d59), new Color(0x7f0000)}, rows * cols <= 100);
     }
 
     /**
@@ -213,34 +172,51 @@ final class UnsupervisedPlots {
     static HeatMapChart codeTable(String title, float[] codes, int rows, int c, List<String> rowLabels) {
         HeatMapChart ch = new HeatMapChartBuilder().width(Math.max(680, 90 * c + 300)).height(Math.max(360, 34 * rows + 140))
                 .title(title).xAxisTitle("code unit").yAxisTitle("pattern").build();
+        double[] z = new double[rows * c];
+        for (int i = 0; i < z.length; i++) z[i] = codes[i];
+        List<String> xs = new ArrayList<>();
+        for (int j = 0; j < c; j++) xs.add(Integer.toString(j + 1));
+        // light to mid shades, so the black values stay readable on every cell
+        return shadedTable(ch, "code value", xs, rowLabels, z,
+                new Color[] {new Color(0xf7fbff), new Color(0x9ecae1), new Color(0x4292c6)}, true);
+    }
+
+    /**
+     * Fills a heat map with a table of values: row 0 on top, as printed; values written in the
+     * cells with two decimals when {@code showValues}; the colour bar's ends rounded outward to
+     * two decimals, so it reads like the cells.
+     *
+     * @param z (rows, cols), rows = {@code rowNames.size()}, cols = {@code colNames.size()}
+     */
+    private static HeatMapChart shadedTable(HeatMapChart c, String series, List<?> colNames, List<?> rowNames, double[] z,
+                                            Color[] shades, boolean showValues) {
+        int rows = rowNames.size(), cols = colNames.size();
         double min = Double.POSITIVE_INFINITY, max = Double.NEGATIVE_INFINITY;
         List<Number[]> cells = new ArrayList<>();
         for (int r = 0; r < rows; r++) {
-            for (int j = 0; j < c; j++) {
-                double v = codes[r * c + j];
-                cells.add(new Number[] {j, rows - 1 - r, v});
+            for (int col = 0; col < cols; col++) {
+                double v = z[r * cols + col];
+                cells.add(new Number[] {col, rows - 1 - r, v});
                 min = Math.min(min, v);
                 max = Math.max(max, v);
             }
         }
-        List<String> xs = new ArrayList<>();
-        for (int j = 0; j < c; j++) xs.add(Integer.toString(j + 1));
-        List<String> ys = new ArrayList<>();
-        for (int r = rows - 1; r >= 0; r--) ys.add(rowLabels.get(r));
-        ch.addSeries("code value", xs, ys, cells);
-        var st = ch.getStyler();
+        // XChart puts y index 0 at the bottom
+        List<Object> ys = new ArrayList<>(rowNames);
+        Collections.reverse(ys);
+        c.addSeries(series, colNames, ys, cells);
+        var st = c.getStyler();
         st.setChartBackgroundColor(Color.WHITE);
         st.setPlotBackgroundColor(Color.WHITE);
-        // light to mid shades, so the black values stay readable on every cell
-        st.setRangeColors(new Color[] {new Color(0xf7fbff), new Color(0x9ecae1), new Color(0x4292c6)});
+        st.setRangeColors(shades);
         st.setMin(Math.floor(min * 100) / 100);
         st.setMax(Math.max(Math.ceil(max * 100) / 100, Math.floor(min * 100) / 100 + 0.01));
-        st.setShowValue(true);
+        st.setShowValue(showValues);
         st.setHeatMapValueDecimalPattern("0.00");
         st.setValueFontColor(Color.BLACK);
         st.setLegendPosition(Styler.LegendPosition.OutsideE);
         st.setPlotGridLinesVisible(false);
-        return ch;
+        return c;
     }
 
     /**
@@ -293,66 +269,23 @@ final class UnsupervisedPlots {
             if (xs.isEmpty()) continue;
             XYSeries s = c.addSeries(labels == null ? "patterns" : "class " + classes.get(k), xs, ys);
             s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
-            s.setMarker(new Dot(8, true));
-            s.setMarkerColor(color(k));
+            s.setMarker(new Plots.Dot(8, true, 0.8f));
+            s.setMarkerColor(Plots.strong(k));
             s.setLineStyle(SeriesLines.NONE);
             s.setShowInLegend(groups <= MAX_LEGEND);
         }
         return c;
     }
 
-    /** Writes one chart: SVG for a ".svg" name, else PNG. */
-    static void save(Chart<?, ?> chart, Path file) throws IOException {
-        if (isSvg(file)) {
-            AtomicFiles.write(file, out -> VectorGraphicsEncoder.saveVectorGraphic(chart, out,
-                    VectorGraphicsEncoder.VectorGraphicsFormat.SVG));
-        } else {
-            AtomicFiles.write(file, out -> BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG));
-        }
-    }
-
-    /** Writes charts of equal size in a grid of {@code cols} columns, row by row, as one PNG. */
-    static void saveGrid(List<? extends Chart<?, ?>> charts, int cols, Path file) throws IOException {
-        requirePng(file);
-        int rows = (charts.size() + cols - 1) / cols;
-        List<Chart<?, ?>> all = new ArrayList<>(charts);
-        AtomicFiles.write(file, out -> BitmapEncoder.saveBitmap(all, rows, cols, out, BitmapEncoder.BitmapFormat.PNG));
-    }
-
     /** Fails before any work is done when a grid of images is asked for as SVG. */
     static void requirePng(Path file) {
-        if (isSvg(file)) {
+        if (Plots.isSvg(file)) {
             throw new IllegalArgumentException(file + ": pattern images are written as PNG only; use a .png name");
         }
     }
 
-    static boolean isSvg(Path file) {
-        return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".svg");
-    }
-
     private static Color pale(Color c) {
         return new Color((c.getRed() + 255) / 2, (c.getGreen() + 255) / 2, (c.getBlue() + 255) / 2);
-    }
-
-    /** A filled circle of a fixed pixel size; outlined in black, or in a darker shade. */
-    private static final class Dot extends Marker {
-        private final double size;
-        private final boolean blackEdge;
-
-        Dot(double size, boolean blackEdge) {
-            this.size = size;
-            this.blackEdge = blackEdge;
-        }
-
-        @Override
-        public void paint(Graphics2D g, double x, double y, int markerSize) {
-            Color fill = g.getColor();
-            Ellipse2D e = new Ellipse2D.Double(x - size / 2, y - size / 2, size, size);
-            g.fill(e);
-            g.setColor(blackEdge ? Color.BLACK : fill.darker());
-            g.setStroke(new BasicStroke(0.8f));
-            g.draw(e);
-        }
     }
 
     /** A prototype: a diamond in the cluster's colour with a thick black edge and a cross. */

@@ -1,12 +1,18 @@
 package org.neurona.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.nio.ByteBuffer;
 import java.util.SplittableRandom;
 import picocli.CommandLine;
 
@@ -29,6 +35,24 @@ final class Cli {
         cl.setErr(new PrintWriter(err, true));
         int code = cl.execute(args);
         return new Run(code, out.toString(), err.toString());
+    }
+
+    private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
+
+    /** A written PNG: the file exists, holds more than a stub and starts with the PNG signature. */
+    static void assertPng(Path f) throws IOException {
+        assertTrue(Files.exists(f), f + " was not written");
+        byte[] b = Files.readAllBytes(f);
+        assertTrue(b.length > 1000, f + " is only " + b.length + " bytes");
+        assertArrayEquals(PNG, Arrays.copyOf(b, 8), f + " does not start with the PNG signature");
+    }
+
+    /** A PNG of the given size, checked by its signature and its IHDR header. */
+    static void assertPng(Path f, int width, int height) throws IOException {
+        assertPng(f);
+        ByteBuffer h = ByteBuffer.wrap(Files.readAllBytes(f), 16, 8);
+        assertEquals(width, h.getInt(), f + " width");
+        assertEquals(height, h.getInt(), f + " height");
     }
 
     static String[] args(Object... parts) {

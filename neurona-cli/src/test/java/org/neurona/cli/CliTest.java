@@ -1,6 +1,5 @@
 package org.neurona.cli;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,7 +11,6 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.zip.GZIPOutputStream;
@@ -23,20 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
 class CliTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
 
     @TempDir
     Path dir;
-
-    /** A PNG of the given size, checked by its signature and its IHDR header. */
-    private static void assertPng(Path f, int width, int height) throws IOException {
-        byte[] b = Files.readAllBytes(f);
-        assertTrue(b.length > 2000, f + " is only " + b.length + " bytes");
-        assertArrayEquals(PNG, Arrays.copyOf(b, 8), f + " does not start with the PNG signature");
-        ByteBuffer h = ByteBuffer.wrap(b, 16, 8);
-        assertEquals(width, h.getInt(), f + " width");
-        assertEquals(height, h.getInt(), f + " height");
-    }
 
     @Test
     void demoWritesItsPlotsAndSaysWhere() throws IOException {
@@ -46,7 +33,7 @@ class CliTest {
         assertEquals(List.of("activations.png", "lineal-boundary.png", "lineal-data.png", "lineal-error.png",
                 "xor-boundary.png", "xor-error.png"), Cli.files(out));
         for (String f : List.of("lineal-boundary.png", "lineal-data.png", "lineal-error.png", "xor-boundary.png", "xor-error.png")) {
-            assertPng(out.resolve(f), Plots.WIDTH, Plots.HEIGHT);
+            Cli.assertPng(out.resolve(f), Plots.WIDTH, Plots.HEIGHT);
         }
         assertTrue(Files.size(out.resolve("activations.png")) > 10_000);
         assertTrue(r.out().contains("15 of 15 points classified correctly"), r.out());
@@ -90,6 +77,22 @@ class CliTest {
         assertEquals(Math.round(acc * 120), same);
     }
 
+    /** Class names with a comma stay one field in predict's header, quoted as in its rows. */
+    @Test
+    void predictQuotesClassNamesInItsHeader() throws Exception {
+        Path data = dir.resolve("commas.csv");
+        StringBuilder csv = new StringBuilder("x1,x2,colour\n");
+        for (int i = 0; i < 20; i++) csv.append(i % 2).append(',').append(i % 3).append(i % 2 == 0 ? ",\"red, dark\"\n" : ",blue\n");
+        Files.writeString(data, csv);
+        Path model = dir.resolve("commas.json");
+        Cli.Run t = Cli.run(Cli.args("train", "--data", data, "--layers", "2:3:2", "--activation", "tanh,softmax",
+                "--loss", "ce", "--epochs", 5, "--seed", 1, "--save", model));
+        assertEquals(0, t.exit(), t.toString());
+        Cli.Run p = Cli.run(Cli.args("predict", "--model", model, "--data", data));
+        assertEquals(0, p.exit(), p.toString());
+        assertEquals("predicted,output_blue,\"output_red, dark\"", p.out().lines().findFirst().orElseThrow());
+    }
+
     @Test
     void jsonOutputParsesAndHasTheFields() throws IOException {
         Path data = Cli.blobs(dir, "b.csv", 20, 11);
@@ -119,17 +122,17 @@ class CliTest {
         JsonNode j = JSON.readTree(r.out());
         assertEquals(1.0, j.get("accuracy").doubleValue());
         assertTrue(j.get("train_error").doubleValue() < 0.05);
-        assertPng(plot, Plots.WIDTH, Plots.HEIGHT);
+        Cli.assertPng(plot, Plots.WIDTH, Plots.HEIGHT);
         assertEquals("epoch,train_error,seconds", Files.readAllLines(hist).get(0));
 
         Path fromModel = dir.resolve("from-model.png"), fromCsv = dir.resolve("from-csv.svg"), boundary = dir.resolve("b.png");
         assertEquals(0, Cli.run(Cli.args("plot", "history", "--model", model, "--out", fromModel)).exit());
-        assertPng(fromModel, Plots.WIDTH, Plots.HEIGHT);
+        Cli.assertPng(fromModel, Plots.WIDTH, Plots.HEIGHT);
         assertEquals(0, Cli.run(Cli.args("plot", "history", "--history", hist, "--out", fromCsv)).exit());
         assertTrue(Files.readString(fromCsv).contains("<svg"));
         Cli.Run b = Cli.run(Cli.args("plot", "boundary", "--model", model, "--data", data, "--classify", "--out", boundary));
         assertEquals(0, b.exit(), b.toString());
-        assertPng(boundary, Plots.WIDTH, Plots.HEIGHT);
+        Cli.assertPng(boundary, Plots.WIDTH, Plots.HEIGHT);
 
         Cli.Run p = Cli.run(Cli.args("predict", "--model", model, "--data", data));
         assertEquals(List.of("predicted,output", "0", "1", "1", "0"),
@@ -152,13 +155,32 @@ class CliTest {
         assertTrue(JSON.readTree(e.out()).get("sse").doubleValue() < 1e-6, e.out());
     }
 
+    /** Every command that reads CSV takes the CSV layout from one mixin, so the options read alike everywhere. */
+    @Test
+    void everyCommandThatReadsCsvDescribesItsLayoutAlike() {
+        picocli.CommandLine main = Main.commandLine();
+        List<List<String>> commands = List.of(List.of("train"), List.of("predict"), List.of("evaluate"), List.of("cluster"),
+                List.of("hopfield"), List.of("autoencode"), List.of("plot", "boundary"), List.of("plot", "roc"),
+                List.of("plot", "regression"));
+        for (String option : List.of("--header", "--separator")) {
+            List<String> seen = new java.util.ArrayList<>();
+            for (List<String> path : commands) {
+                picocli.CommandLine c = main;
+                for (String name : path) c = c.getSubcommands().get(name);
+                picocli.CommandLine.Model.OptionSpec o = c.getCommandSpec().findOption(option);
+                assertTrue(o != null, path + " has no " + option);
+                seen.add(String.join(" ", o.description()));
+            }
+            assertEquals(1, seen.stream().distinct().count(), option + ": " + seen);
+        }
+    }
+
     @Test
     void activationTablePlot() throws IOException {
         Path f = dir.resolve("act.png");
         Cli.Run r = Cli.run(Cli.args("plot", "activations", "--functions", "logistic,tanh,relu", "--out", f));
         assertEquals(0, r.exit(), r.toString());
-        byte[] b = Files.readAllBytes(f);
-        assertArrayEquals(PNG, Arrays.copyOf(b, 8));
+        Cli.assertPng(f);
         assertTrue(r.out().contains("3 functions"), r.out());
     }
 

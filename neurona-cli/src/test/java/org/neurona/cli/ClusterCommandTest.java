@@ -1,6 +1,5 @@
 package org.neurona.cli;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -48,14 +47,6 @@ class ClusterCommandTest {
         cl.setErr(new PrintWriter(err, true));
         int exit = cl.execute(args);
         return new Result(exit, out.toString(), err.toString());
-    }
-
-    static void assertPng(Path file) throws IOException {
-        assertTrue(Files.exists(file), file + " was not written");
-        byte[] b = Files.readAllBytes(file);
-        byte[] sig = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
-        assertTrue(b.length > 1000, file + " has only " + b.length + " bytes");
-        for (int i = 0; i < sig.length; i++) assertEquals(sig[i], b[i], file + ": not a PNG (byte " + i + ")");
     }
 
     /** No file in the directory but the given inputs: nothing partial was left behind. */
@@ -113,7 +104,7 @@ class ClusterCommandTest {
             if (clusterOfBlob[blob] < 0) clusterOfBlob[blob] = k;
             assertEquals(clusterOfBlob[blob], k, "blob " + orig[2] + " split across clusters at row " + i);
         }
-        assertPng(plot);
+        Cli.assertPng(plot);
 
         UnsupervisedModels.Clusters m = UnsupervisedModels.read(model);
         assertEquals("competitive", m.kind());
@@ -147,8 +138,8 @@ class ClusterCommandTest {
         assertEquals(4, j.get("u_matrix").get(0).size());
         assertTrue(j.get("topographic_error").asDouble() < 0.3, "topographic error " + j.get("topographic_error"));
         assertTrue(j.get("purity").asDouble() >= 0.95, "purity " + j.get("purity"));
-        assertPng(plot);
-        assertPng(um);
+        Cli.assertPng(plot);
+        Cli.assertPng(um);
         UnsupervisedModels.Clusters m = UnsupervisedModels.read(model);
         assertEquals(4, m.som().rows());
         Path um2 = dir.resolve("umatrix2.png");
@@ -156,9 +147,9 @@ class ClusterCommandTest {
                 "--umatrix", um2.toString(), "--json");
         assertEquals(0, r2.exit(), r2.err());
         assertEquals(j.get("u_matrix"), r2.json().get("u_matrix"));
-        assertPng(um2);
+        Cli.assertPng(um2);
         assertEquals(j.get("quantization_error").asDouble(), m.som().quantizationError(
-                ClusterCommand.Patterns.load(data, null, "blob", null, null).data()), 1e-6);
+                Patterns.load(data, null, "blob", new CsvLayout()).data()), 1e-6);
     }
 
     @Test
@@ -234,9 +225,5 @@ class ClusterCommandTest {
         Result r = run("cluster", "--help");
         assertEquals(0, r.exit());
         assertTrue(r.out().contains("Examples:") && r.out().contains("--som 6x6"), r.out());
-        float[] f = {1.5f};
-        assertArrayEquals(f, new float[] {Float.parseFloat(ClusterCommand.number(1.5f))});
-        assertEquals("3", ClusterCommand.number(3f));
-        assertEquals("\"a,b\"", ClusterCommand.quote("a,b"));
     }
 }

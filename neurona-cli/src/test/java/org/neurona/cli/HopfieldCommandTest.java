@@ -3,7 +3,7 @@ package org.neurona.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.neurona.cli.ClusterCommandTest.assertOnly;
-import static org.neurona.cli.ClusterCommandTest.assertPng;
+import static org.neurona.cli.Cli.assertPng;
 import static org.neurona.cli.ClusterCommandTest.run;
 
 import com.fasterxml.jackson.databind.JsonNode;

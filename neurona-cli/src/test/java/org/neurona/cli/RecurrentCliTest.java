@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,7 +30,6 @@ import org.neurona.train.BpttForecaster;
 class RecurrentCliTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
     /** The short recipe of these tests; seed 1. */
     private static final List<String> RECIPE = List.of("--hidden", "8", "--bptt", "10", "--epochs", "20", "--seed", "1");
 
@@ -89,7 +87,8 @@ class RecurrentCliTest {
         assertTrue(trainMse < 1e-3, "train MSE " + trainMse);
         assertTrue(r.err().contains("train: epoch 20/20"), r.err());   // progress lines on stderr
 
-        // the command line does BpttForecaster.fit's steps itself (to show progress): same numbers
+        // the command line maps its options onto BpttForecaster.Options and calls fit with its progress bar
+        // listening: the numbers of the library called with the recipe, bit for bit
         BpttForecaster.Result lib = BpttForecaster.fit(TimeSeries.readCsv(sine, "x"),
                 BpttForecaster.Options.builder(RecurrentSpec.Kind.ELMAN).hidden(8).bptt(10).epochs(20).seed(1)
                         .forecast(5).build());
@@ -159,16 +158,7 @@ class RecurrentCliTest {
         Path png = dir.resolve("forecast.png");
         Cli.Run r = train("--forecast", 20, "--plot", png);
         assertTrue(r.out().contains("plotted to " + png), r.out());
-        assertPng(png, Plots.WIDTH, Plots.HEIGHT);
-    }
-
-    private static void assertPng(Path f, int width, int height) throws IOException {
-        byte[] b = Files.readAllBytes(f);
-        assertTrue(b.length > 5000, f + " is only " + b.length + " bytes");
-        assertArrayEquals(PNG, Arrays.copyOf(b, 8), f + " does not start with the PNG signature");
-        ByteBuffer h = ByteBuffer.wrap(b, 16, 8);
-        assertEquals(width, h.getInt(), f + " width");
-        assertEquals(height, h.getInt(), f + " height");
+        Cli.assertPng(png, Plots.WIDTH, Plots.HEIGHT);
     }
 
     @Test
@@ -180,7 +170,7 @@ class RecurrentCliTest {
         assertEquals("2:8:2", j.get("sizes").asText());
         assertEquals(3, j.get("forecast").size());
         assertEquals(2, j.get("forecast").get(0).size());
-        assertPng(png, Plots.WIDTH, 2 * Plots.HEIGHT);   // one chart per column
+        Cli.assertPng(png, Plots.WIDTH, 2 * Plots.HEIGHT);   // one chart per column
         Cli.Run p = ok("predict", "--model", model, "--data", sine);
         assertTrue(p.out().startsWith("step,mode,x,y\n1,one-step,"), p.out().substring(0, 60));
     }

@@ -5,9 +5,9 @@ package org.neurona.activation;
  * its output a = f(z), with its derivative for backpropagation.
  *
  * <p>Two views of the same function: the scalar {@link #value}/{@link #derivative} in double
- * precision (the mathematics, used by plots and gradient checks) and the vectorised
- * {@link #forward}/{@link #backward} over float arrays (the training hot path), which must not
- * allocate. Arrays hold {@code rows} patterns of {@code width} units each, row-major; elementwise
+ * precision (the mathematics, used by plots and gradient checks) and the float
+ * {@link #forward}/{@link #backward} kernels of training, which must not allocate: over arrays for
+ * batches, and per unit for the small-net path (both give the same floats). Arrays hold {@code rows} patterns of {@code width} units each, row-major; elementwise
  * functions ignore the row structure, row-wise ones ({@link Softmax}) use it.
  *
  * <p>Implementations are immutable and thread-safe. Two extensions add what a plain function
@@ -40,6 +40,24 @@ public interface Activation {
     /** Whether the output of a unit depends only on its own net input (false for softmax). */
     default boolean elementwise() {
         return true;
+    }
+
+    /**
+     * a = f(z) for one unit: the same float arithmetic as {@link #forward(float[], float[], int, int)},
+     * bit for bit, for the small-net path, which visits a few units at a time. Elementwise
+     * functions only ({@link Softmax} has no value for one unit and throws).
+     */
+    default float forward(float z) {
+        return (float) value(z);
+    }
+
+    /**
+     * dz = da f'(z) for one unit, from its net input z and output a = f(z): the same float
+     * arithmetic as {@link #backward(float[], float[], float[], float[], int, int)}, bit for bit.
+     * Elementwise functions only.
+     */
+    default float backward(float z, float a, float da) {
+        return (float) (da * derivative(z));
     }
 
     /**

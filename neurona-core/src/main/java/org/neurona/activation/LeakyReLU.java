@@ -32,6 +32,16 @@ public record LeakyReLU(double slope) implements Activation {
     @Override public double derivative(double x) { return x > 0 ? 1 : slope; }
 
     @Override
+    public float forward(float z) {
+        return Leaky.forward(z, (float) slope);
+    }
+
+    @Override
+    public float backward(float z, float a, float da) {
+        return Leaky.backward(z, da, (float) slope);
+    }
+
+    @Override
     public void forward(float[] z, float[] a, int rows, int width) {
         Leaky.forward(z, a, rows * width, (float) slope);
     }

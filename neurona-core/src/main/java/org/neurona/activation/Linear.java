@@ -8,6 +8,16 @@ public record Linear() implements Activation {
     @Override public String toString() { return name(); }
 
     @Override
+    public float forward(float z) {
+        return z;
+    }
+
+    @Override
+    public float backward(float z, float a, float da) {
+        return da;
+    }
+
+    @Override
     public void forward(float[] z, float[] a, int rows, int width) {
         if (a != z) System.arraycopy(z, 0, a, 0, rows * width);
     }

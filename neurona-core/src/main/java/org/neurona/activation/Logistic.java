@@ -40,20 +40,27 @@ public record Logistic(double c) implements Activation {
     }
 
     @Override
-    public void forward(float[] z, float[] a, int rows, int width) {
-        int n = rows * width;
-        for (int i = 0; i < n; i++) {
-            double t = c * z[i];
-            float e = (float) Math.exp(-Math.abs(t));
-            a[i] = t >= 0 ? 1f / (1f + e) : e / (1f + e);
-        }
+    public float forward(float z) {
+        double t = c * z;
+        float e = (float) Math.exp(-Math.abs(t));
+        return t >= 0 ? 1f / (1f + e) : e / (1f + e);
     }
 
-    /** dz = da (.) c a (1 - a), from the forward outputs. */
+    /** dz = da c a (1 - a), from the forward output. */
+    @Override
+    public float backward(float z, float a, float da) {
+        return da * (float) c * a * (1f - a);
+    }
+
+    @Override
+    public void forward(float[] z, float[] a, int rows, int width) {
+        int n = rows * width;
+        for (int i = 0; i < n; i++) a[i] = forward(z[i]);
+    }
+
     @Override
     public void backward(float[] z, float[] a, float[] da, float[] dz, int rows, int width) {
         int n = rows * width;
-        float cf = (float) c;
-        for (int i = 0; i < n; i++) dz[i] = da[i] * cf * a[i] * (1f - a[i]);
+        for (int i = 0; i < n; i++) dz[i] = backward(z[i], a[i], da[i]);
     }
 }

@@ -39,6 +39,16 @@ public record PReLU(double initialSlope) implements Parametric {
     @Override public double derivative(double x) { return x > 0 ? 1 : initialSlope; }
 
     @Override
+    public float forward(float z) {
+        return Leaky.forward(z, (float) initialSlope);
+    }
+
+    @Override
+    public float backward(float z, float a, float da) {
+        return Leaky.backward(z, da, (float) initialSlope);
+    }
+
+    @Override
     public void forward(float[] z, float[] a, int rows, int width) {
         forward(z, a, rows, width, (float) initialSlope);
     }

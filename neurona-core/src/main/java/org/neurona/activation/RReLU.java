@@ -52,6 +52,16 @@ public record RReLU(double lower, double upper) implements Stochastic {
     @Override public double derivative(double x) { return x > 0 ? 1 : inferenceSlope(); }
 
     @Override
+    public float forward(float z) {
+        return Leaky.forward(z, (float) inferenceSlope());
+    }
+
+    @Override
+    public float backward(float z, float a, float da) {
+        return Leaky.backward(z, da, (float) inferenceSlope());
+    }
+
+    @Override
     public void forward(float[] z, float[] a, int rows, int width) {
         Leaky.forward(z, a, rows * width, (float) inferenceSlope());
     }

@@ -11,14 +11,24 @@ public record ReLU() implements Activation {
     @Override public String toString() { return name(); }
 
     @Override
+    public float forward(float z) {
+        return Math.max(z, 0f);
+    }
+
+    @Override
+    public float backward(float z, float a, float da) {
+        return z > 0f ? da : 0f;
+    }
+
+    @Override
     public void forward(float[] z, float[] a, int rows, int width) {
         int n = rows * width;
-        for (int i = 0; i < n; i++) a[i] = Math.max(z[i], 0f);
+        for (int i = 0; i < n; i++) a[i] = forward(z[i]);
     }
 
     @Override
     public void backward(float[] z, float[] a, float[] da, float[] dz, int rows, int width) {
         int n = rows * width;
-        for (int i = 0; i < n; i++) dz[i] = z[i] > 0f ? da[i] : 0f;
+        for (int i = 0; i < n; i++) dz[i] = backward(z[i], a[i], da[i]);
     }
 }

@@ -33,26 +33,28 @@ public record Selu() implements Activation {
     }
 
     @Override
-    public void forward(float[] z, float[] a, int rows, int width) {
-        int n = rows * width;
-        float l = (float) LAMBDA;
-        for (int i = 0; i < n; i++) {
-            float x = z[i];
-            a[i] = x > 0f ? l * x : (float) (LAMBDA_ALPHA * Math.expm1(x));
-        }
+    public float forward(float z) {
+        return z > 0f ? (float) LAMBDA * z : (float) (LAMBDA_ALPHA * Math.expm1(z));
     }
 
     /**
-     * dz = da (.) f'(z). On the negative side lambda alpha e^z is computed from z rather than as
+     * dz = da f'(z). On the negative side lambda alpha e^z is computed from z rather than as
      * a + lambda alpha, which would cancel to a few correct digits for very negative z.
      */
     @Override
+    public float backward(float z, float a, float da) {
+        return da * (z > 0f ? (float) LAMBDA : (float) (LAMBDA_ALPHA * Math.exp(z)));
+    }
+
+    @Override
+    public void forward(float[] z, float[] a, int rows, int width) {
+        int n = rows * width;
+        for (int i = 0; i < n; i++) a[i] = forward(z[i]);
+    }
+
+    @Override
     public void backward(float[] z, float[] a, float[] da, float[] dz, int rows, int width) {
         int n = rows * width;
-        float l = (float) LAMBDA;
-        for (int i = 0; i < n; i++) {
-            float x = z[i];
-            dz[i] = da[i] * (x > 0f ? l : (float) (LAMBDA_ALPHA * Math.exp(x)));
-        }
+        for (int i = 0; i < n; i++) dz[i] = backward(z[i], a[i], da[i]);
     }
 }

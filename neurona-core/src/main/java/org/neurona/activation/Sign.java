@@ -24,6 +24,17 @@ public record Sign() implements Activation {
         Step.threshold(z, a, rows * width, -1f);
     }
 
+    @Override
+    public float forward(float z) {
+        return Step.threshold(z, -1f);
+    }
+
+    /** dz = 0: the derivative vanishes almost everywhere. */
+    @Override
+    public float backward(float z, float a, float da) {
+        return 0f;
+    }
+
     /** dz = 0: the derivative vanishes almost everywhere. */
     @Override
     public void backward(float[] z, float[] a, float[] da, float[] dz, int rows, int width) {

@@ -8,14 +8,24 @@ public record Sinusoid() implements Activation {
     @Override public double derivative(double x) { return Math.cos(x); }
 
     @Override
+    public float forward(float z) {
+        return (float) Math.sin(z);
+    }
+
+    @Override
+    public float backward(float z, float a, float da) {
+        return da * (float) Math.cos(z);
+    }
+
+    @Override
     public void forward(float[] z, float[] a, int rows, int width) {
         int n = rows * width;
-        for (int i = 0; i < n; i++) a[i] = (float) Math.sin(z[i]);
+        for (int i = 0; i < n; i++) a[i] = forward(z[i]);
     }
 
     @Override
     public void backward(float[] z, float[] a, float[] da, float[] dz, int rows, int width) {
         int n = rows * width;
-        for (int i = 0; i < n; i++) dz[i] = da[i] * (float) Math.cos(z[i]);
+        for (int i = 0; i < n; i++) dz[i] = backward(z[i], a[i], da[i]);
     }
 }

@@ -24,22 +24,26 @@ public record SoftPlus() implements Activation {
     }
 
     @Override
-    public void forward(float[] z, float[] a, int rows, int width) {
-        int n = rows * width;
-        for (int i = 0; i < n; i++) {
-            float x = z[i];
-            a[i] = Math.max(x, 0f) + (float) Math.log1p(Math.exp(-Math.abs(x)));
-        }
+    public float forward(float z) {
+        return Math.max(z, 0f) + (float) Math.log1p(Math.exp(-Math.abs(z)));
     }
 
-    /** dz = da (.) logistic(z). */
+    /** dz = da logistic(z). */
+    @Override
+    public float backward(float z, float a, float da) {
+        float e = (float) Math.exp(-Math.abs(z));
+        return da * (z >= 0f ? 1f / (1f + e) : e / (1f + e));
+    }
+
+    @Override
+    public void forward(float[] z, float[] a, int rows, int width) {
+        int n = rows * width;
+        for (int i = 0; i < n; i++) a[i] = forward(z[i]);
+    }
+
     @Override
     public void backward(float[] z, float[] a, float[] da, float[] dz, int rows, int width) {
         int n = rows * width;
-        for (int i = 0; i < n; i++) {
-            float x = z[i];
-            float e = (float) Math.exp(-Math.abs(x));
-            dz[i] = da[i] * (x >= 0f ? 1f / (1f + e) : e / (1f + e));
-        }
+        for (int i = 0; i < n; i++) dz[i] = backward(z[i], a[i], da[i]);
     }
 }

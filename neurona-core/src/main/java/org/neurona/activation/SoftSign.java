@@ -23,21 +23,26 @@ public record SoftSign() implements Activation {
     }
 
     @Override
-    public void forward(float[] z, float[] a, int rows, int width) {
-        int n = rows * width;
-        for (int i = 0; i < n; i++) {
-            float x = z[i];
-            a[i] = Float.isInfinite(x) ? Math.signum(x) : x / (1f + Math.abs(x));
-        }
+    public float forward(float z) {
+        return Float.isInfinite(z) ? Math.signum(z) : z / (1f + Math.abs(z));
     }
 
-    /** dz = da (.) 1/(1+|z|)^2, from z: 1 - |a| would lose digits where |a| is near 1. */
+    /** dz = da 1/(1+|z|)^2, from z: 1 - |a| would lose digits where |a| is near 1. */
+    @Override
+    public float backward(float z, float a, float da) {
+        float d = 1f / (1f + Math.abs(z));
+        return da * d * d;
+    }
+
+    @Override
+    public void forward(float[] z, float[] a, int rows, int width) {
+        int n = rows * width;
+        for (int i = 0; i < n; i++) a[i] = forward(z[i]);
+    }
+
     @Override
     public void backward(float[] z, float[] a, float[] da, float[] dz, int rows, int width) {
         int n = rows * width;
-        for (int i = 0; i < n; i++) {
-            float d = 1f / (1f + Math.abs(z[i]));
-            dz[i] = da[i] * d * d;
-        }
+        for (int i = 0; i < n; i++) dz[i] = backward(z[i], a[i], da[i]);
     }
 }

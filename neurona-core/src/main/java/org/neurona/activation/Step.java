@@ -23,6 +23,17 @@ public record Step() implements Activation {
         threshold(z, a, rows * width, 0f);
     }
 
+    @Override
+    public float forward(float z) {
+        return Step.threshold(z, 0f);
+    }
+
+    /** dz = 0: the derivative vanishes almost everywhere. */
+    @Override
+    public float backward(float z, float a, float da) {
+        return 0f;
+    }
+
     /** dz = 0: the derivative vanishes almost everywhere. */
     @Override
     public void backward(float[] z, float[] a, float[] da, float[] dz, int rows, int width) {
@@ -31,9 +42,11 @@ public record Step() implements Activation {
 
     /** a = 1 where z &gt;= 0, {@code low} where z &lt; 0, NaN where z is NaN (never a silent class). */
     static void threshold(float[] z, float[] a, int n, float low) {
-        for (int i = 0; i < n; i++) {
-            float x = z[i];
-            a[i] = x >= 0f ? 1f : x < 0f ? low : x;
-        }
+        for (int i = 0; i < n; i++) a[i] = threshold(z[i], low);
+    }
+
+    /** The same for one value. */
+    static float threshold(float z, float low) {
+        return z >= 0f ? 1f : z < 0f ? low : z;
     }
 }

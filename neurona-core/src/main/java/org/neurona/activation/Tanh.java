@@ -31,16 +31,25 @@ public record Tanh(double c) implements Activation {
     }
 
     @Override
-    public void forward(float[] z, float[] a, int rows, int width) {
-        int n = rows * width;
-        for (int i = 0; i < n; i++) a[i] = (float) Math.tanh(c * z[i]);
+    public float forward(float z) {
+        return (float) Math.tanh(c * z);
     }
 
-    /** dz = da (.) c (1 - a^2), from the forward outputs. */
+    /** dz = da c (1 - a^2), from the forward output. */
+    @Override
+    public float backward(float z, float a, float da) {
+        return da * (float) c * (1f - a * a);
+    }
+
+    @Override
+    public void forward(float[] z, float[] a, int rows, int width) {
+        int n = rows * width;
+        for (int i = 0; i < n; i++) a[i] = forward(z[i]);
+    }
+
     @Override
     public void backward(float[] z, float[] a, float[] da, float[] dz, int rows, int width) {
         int n = rows * width;
-        float cf = (float) c;
-        for (int i = 0; i < n; i++) dz[i] = da[i] * cf * (1f - a[i] * a[i]);
+        for (int i = 0; i < n; i++) dz[i] = backward(z[i], a[i], da[i]);
     }
 }

@@ -173,6 +173,22 @@ public final class BpttForecaster {
      *         window, or the options do not fit the series
      */
     public static Result fit(TimeSeries series, Options o) {
+        return fit(series, o, null);
+    }
+
+    /**
+     * {@link #fit(TimeSeries, Options)}, reporting each training epoch to {@code listener}
+     * (progress bars, live plots): it gets the {@link Epoch} that {@link Trainer}'s listeners get,
+     * from {@link BpttTrainer#train(RecurrentNet, float[], float[], int, EpochListener)}, and may
+     * end training early with {@link Epoch#requestStop()} (the history then says
+     * {@link History.StopReason#LISTENER}). A listener that only watches changes nothing: the
+     * result is bit for bit the one without it.
+     *
+     * @param listener called after every epoch; null for none
+     * @throws IllegalArgumentException if the training part has fewer one-step pairs than the BPTT
+     *         window, or the options do not fit the series
+     */
+    public static Result fit(TimeSeries series, Options o, EpochListener listener) {
         int n = series.length(), d = series.width();
         int s = series.splitPoint(o.testFraction());
         int window = o.training().window();
@@ -189,7 +205,7 @@ public final class BpttForecaster {
         RecurrentNet net = RecurrentNet.create(o.spec(d), new Rng(o.seed()));
         long t0 = System.nanoTime();
         History history = new BpttTrainer(o.training()).train(net, Arrays.copyOfRange(all, 0, pairs * d),
-                Arrays.copyOfRange(all, d, s * d), pairs);
+                Arrays.copyOfRange(all, d, s * d), pairs, listener);
         long nanos = System.nanoTime() - t0;
 
         net.resetContext();

@@ -1,6 +1,5 @@
 package org.neurona.train;
 
-import java.util.List;
 import org.neurona.activation.Activation;
 import org.neurona.activation.Parametric;
 import org.neurona.activation.Stochastic;
@@ -23,18 +22,29 @@ import org.neurona.train.rule.Sgd;
  * are deterministic, parameter-free and elementwise except possibly softmax on the output.
  */
 final class SmallNetOnline {
-    private final Dense[] layers;
-    /** Per layer, hoisted out of the layers: weights (O, I), biases (O) or null, sizes, activations. */
-    private final float[][] w, bias;
-    private final int[] inputs, outputs;
-    private final Activation[] f;
-    private final float[][] z, a, d, v, vb;
+    /**
+     * One layer's arrays, hoisted out of {@link Dense} so that a layer's step loads each with one
+     * field read: weights w (O, I), biases b (O) or null, net inputs z, outputs a, the error
+     * signal d = dE/da (O), velocities v, vb.
+     */
+    private record Layer(float[] w, float[] b, float[] z, float[] a, float[] d, float[] v, float[] vb,
+                         Activation f, int inputs, int outputs) {
+        Layer(Dense dense) {
+            this(dense.weights(), dense.hasBias() ? dense.biases() : null, new float[dense.outputs()],
+                    new float[dense.outputs()], new float[dense.outputs()], new float[dense.weights().length],
+                    new float[dense.biases().length], dense.activation(), dense.inputs(), dense.outputs());
+        }
+    }
+
+    private final Layer[] layers;
     /** Output delta = deltaScale (a - b): the loss's scale, 2/O more for MSE. */
     private final float deltaScale;
     private final float[] target;
     private final Loss loss;
+    /** Whether the loss gives dE/dz of the output directly (softmax or logistic under CE). */
     private final boolean fused;
-    private final Activation out;
+    /** Whether the loss is SSE or MSE, computed here; CE is left to the loss. */
+    private final boolean squared, mse;
     private final float eta, alpha, lambda2;
     private final boolean nesterov;
 
@@ -54,137 +64,120 @@ final class SmallNetOnline {
     }
 
     SmallNetOnline(FeedForward net, TrainOptions options) {
-        List<Dense> ls = net.layers();
-        int n = ls.size();
-        layers = ls.toArray(Dense[]::new);
-        z = new float[n][];
-        a = new float[n][];
-        d = new float[n][];
-        v = new float[n][];
-        vb = new float[n][];
-        w = new float[n][];
-        bias = new float[n][];
-        inputs = new int[n];
-        outputs = new int[n];
-        f = new Activation[n];
-        Sgd sgd = (Sgd) options.rule();
-        for (int l = 0; l < n; l++) {
-            int o = layers[l].outputs();
-            z[l] = new float[o];
-            a[l] = new float[o];
-            d[l] = new float[o];
-            v[l] = new float[layers[l].weights().length];
-            vb[l] = new float[layers[l].biases().length];
-            w[l] = layers[l].weights();
-            bias[l] = layers[l].hasBias() ? layers[l].biases() : null;
-            inputs[l] = layers[l].inputs();
-            outputs[l] = o;
-            f[l] = layers[l].activation();
-        }
-        target = new float[layers[n - 1].outputs()];
+        layers = net.layers().stream().map(Layer::new).toArray(Layer[]::new);
+        Layer top = layers[layers.length - 1];
+        target = new float[top.outputs];
         loss = options.loss();
-        out = layers[n - 1].activation();
-        fused = loss.fuses(out);
+        fused = loss.fuses(top.f);
+        squared = loss.kind() != Loss.Kind.CE;
+        mse = loss.kind() == Loss.Kind.MSE;
+        deltaScale = mse ? 2f * loss.scale(1) / target.length : loss.scale(1);
+        Sgd sgd = (Sgd) options.rule();
         eta = (float) sgd.eta();
         alpha = (float) sgd.alpha();
         nesterov = sgd.nesterov();
         lambda2 = (float) (2 * options.lambda());
-        deltaScale = loss.kind() == Loss.Kind.MSE ? 2f * loss.scale(1) / target.length : loss.scale(1);
     }
 
     /** One epoch over the patterns in {@code order}; returns the summed per-pattern loss. */
     double epoch(Dataset data, int[] order) {
+        Layer[] layers = this.layers;
         int in = data.inputs(), outW = data.outputs(), last = layers.length - 1;
         float[] x = data.x(), b = data.b();
-        float[][] w = this.w, bias = this.bias, z = this.z, a = this.a, d = this.d;
-        int[] inputs = this.inputs, outputs = this.outputs;
-        Activation[] f = this.f;
+        Layer top = layers[last];
+        boolean topDerive = !fused;
+        if (topDerive && !top.f.elementwise()) topDerive = false; // softmax under SSE: see below
         double sum = 0;
-        // classical momentum written out in the loops: measured 10 to 25 % faster than the call
-        boolean momentum = alpha != 0f && !nesterov;
         for (int r : order) {
-            int xo = r * in, bo = r * outW;
-            // forward: z = W a + b, a = f(z)
-            for (int l = 0; l <= last; l++) {
-                float[] wl = w[l], bl = bias[l], zl = z[l];
-                int I = inputs[l], O = outputs[l];
-                float[] src = l == 0 ? x : a[l - 1];
-                int so = l == 0 ? xo : 0;
-                for (int o = 0, wo = 0; o < O; o++, wo += I) {
-                    float s = 0f;
-                    for (int i = 0; i < I; i++) s += src[so + i] * wl[wo + i];
-                    zl[o] = bl == null ? s : s + bl[o];
-                }
-                f[l].forward(zl, a[l], 1, O);
+            int xo = r * in;
+            forward(layers[0], x, xo);
+            for (int l = 1; l <= last; l++) forward(layers[l], layers[l - 1].a, 0);
+            sum += outputError(top, b, r * outW);
+            if (!fused && !top.f.elementwise()) {
+                // softmax without a fusing loss: its Jacobian needs the whole row
+                top.f.backward(top.z, top.a, top.d, top.d, 1, top.outputs);
             }
-            // output error
-            float[] aL = a[last], dL = d[last];
-            System.arraycopy(b, bo, target, 0, outW);
-            sum += loss.value(z[last], aL, target, 1, outW, out);
-            for (int o = 0; o < outW; o++) dL[o] = deltaScale * (aL[o] - target[o]);
-            // backward and update, top layer first; the hidden deltas dIn = dz W use each weight
-            // just before its own update, which is what computing them first would use
-            for (int l = last; l >= 0; l--) {
-                float[] wl = w[l], bl = bias[l], dl = d[l], vl = v[l];
-                int I = inputs[l], O = outputs[l];
-                if (!(l == last && fused)) f[l].backward(z[l], a[l], dl, dl, 1, O);
-                float[] src = l == 0 ? x : a[l - 1];
-                int so = l == 0 ? xo : 0;
-                if (l > 0) {
-                    float[] dIn = d[l - 1];
-                    java.util.Arrays.fill(dIn, 0, I, 0f);
-                    for (int o = 0, wo = 0; o < O; o++, wo += I) {
-                        float dz = dl[o];
-                        for (int i = 0; i < I; i++) {
-                            float wv = wl[wo + i];
-                            dIn[i] += dz * wv;
-                            float g = 0f + dz * src[so + i];
-                            if (lambda2 > 0) g += lambda2 * wv;
-                            if (momentum) {
-                                float dw = alpha * vl[wo + i] - eta * g;
-                                vl[wo + i] = dw;
-                                wl[wo + i] = wv + dw;
-                            } else {
-                                wl[wo + i] = wv + step(vl, wo + i, g);
-                            }
-                        }
-                    }
-                } else {
-                    for (int o = 0, wo = 0; o < O; o++, wo += I) {
-                        float dz = dl[o];
-                        for (int i = 0; i < I; i++) {
-                            float wv = wl[wo + i];
-                            float g = 0f + dz * src[so + i];
-                            if (lambda2 > 0) g += lambda2 * wv;
-                            if (momentum) {
-                                float dw = alpha * vl[wo + i] - eta * g;
-                                vl[wo + i] = dw;
-                                wl[wo + i] = wv + dw;
-                            } else {
-                                wl[wo + i] = wv + step(vl, wo + i, g);
-                            }
-                        }
-                    }
-                }
-                if (bl != null) {
-                    float[] vbl = vb[l];
-                    for (int o = 0; o < O; o++) {
-                        float g = 0f + dl[o];
-                        if (momentum) {
-                            float dw = alpha * vbl[o] - eta * g;
-                            vbl[o] = dw;
-                            bl[o] += dw;
-                        } else {
-                            bl[o] += step(vbl, o, g);
-                        }
-                    }
-                }
-            }
+            for (int l = last; l > 0; l--) backward(layers[l], layers[l - 1].d, layers[l - 1].a, 0, l < last || topDerive);
+            backward(layers[0], null, x, xo, last > 0 || topDerive);
         }
         return sum;
     }
 
-    /** The weight change for gradient g, updating the velocity: same arithmetic as {@link Sgd}. */
+    /**
+     * z = W a + b and a = f(z) for layer L, its input at {@code src[so..]}. One loop over the
+     * (O, I) weights rather than O loops of I: for fan-ins of two or three the loop set-up costs
+     * more than the products. The activation is applied per unit as its sum completes.
+     */
+    private static void forward(Layer L, float[] src, int so) {
+        float[] w = L.w, b = L.b, z = L.z, a = L.a;
+        Activation f = L.f;
+        boolean unit = f.elementwise();
+        int I = L.inputs, n = I * L.outputs;
+        float s = 0f;
+        for (int j = 0, i = 0, o = 0; j < n; j++) {
+            s += src[so + i] * w[j];
+            if (++i == I) {
+                float zo = b == null ? s : s + b[o];
+                z[o] = zo;
+                if (unit) a[o] = f.forward(zo);
+                o++;
+                i = 0;
+                s = 0f;
+            }
+        }
+        if (!unit) f.forward(z, a, 1, L.outputs);
+    }
+
+    /** The output layer's delta (dE/da, or dE/dz when the loss fuses the activation) and the pattern's loss. */
+    private double outputError(Layer top, float[] b, int bo) {
+        int outW = target.length;
+        float[] a = top.a, d = top.d;
+        if (squared) {
+            // the loss's own arithmetic: 1/2 sum (b - a)^2 (SSE) or sum (b - a)^2 / O (MSE), in double
+            double sq = 0;
+            for (int o = 0; o < outW; o++) {
+                float diff = b[bo + o] - a[o];
+                sq += (double) diff * diff;
+                d[o] = deltaScale * (a[o] - b[bo + o]);
+            }
+            return mse ? sq / outW : 0.5 * sq;
+        }
+        System.arraycopy(b, bo, target, 0, outW);
+        for (int o = 0; o < outW; o++) d[o] = deltaScale * (a[o] - target[o]);
+        return loss.value(top.z, a, target, 1, outW, top.f);
+    }
+
+    /**
+     * Layer L's backward step and update, one loop over its weights: dz = f'(z) d per unit as
+     * its row starts ({@code derive}; else d is dE/dz already), then for each weight the delta
+     * of the layer below, dIn = dz W with the weight before its update (what computing all deltas
+     * first would use; null for the first layer), the gradient dz a_in (+ 2 lambda w) and the
+     * update; each bias as its row ends.
+     */
+    private void backward(Layer L, float[] dIn, float[] src, int so, boolean derive) {
+        float[] w = L.w, b = L.b, d = L.d, v = L.v, vb = L.vb, z = L.z, a = L.a;
+        Activation f = L.f;
+        int I = L.inputs, O = L.outputs, n = I * O;
+        float lambda2 = this.lambda2;
+        float dz = derive ? f.backward(z[0], a[0], d[0]) : d[0];
+        for (int j = 0, i = 0, o = 0; j < n; j++) {
+            float wv = w[j];
+            if (dIn != null) dIn[i] = (o == 0 ? 0f : dIn[i]) + dz * wv;
+            float g = 0f + dz * src[so + i];
+            if (lambda2 > 0) g += lambda2 * wv;
+            w[j] = wv + step(v, j, g);
+            if (++i == I) {
+                if (b != null) b[o] += step(vb, o, 0f + dz);
+                i = 0;
+                if (++o < O) dz = derive ? f.backward(z[o], a[o], d[o]) : d[o];
+            }
+        }
+    }
+
+    /**
+     * The weight change for gradient g, updating the velocity: the arithmetic of {@link Sgd}
+     * (plain, classical momentum or Nesterov), inlined by the JIT into the update loop.
+     */
     private float step(float[] vel, int j, float g) {
         if (alpha == 0f) return -(eta * g);
         float dw = alpha * vel[j] - eta * g;

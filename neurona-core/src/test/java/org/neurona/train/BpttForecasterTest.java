@@ -1,9 +1,11 @@
 package org.neurona.train;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.neurona.data.TimeSeries;
 import org.neurona.data.TimeSeriesScaler;
@@ -89,6 +91,54 @@ class BpttForecasterTest {
         assertEquals(5 * 2, r.forecast().length);
         // sin and cos together tell where on the circle it is: even a Jordan net predicts well
         assertTrue(r.testMse() < 1e-2, "circle test MSE " + r.testMse());
+    }
+
+    /** A listener sees every epoch, as Trainer's do, and changes nothing: results are bit for bit the same. */
+    @Test
+    void aListenerSeesEachEpochAndChangesNothing() {
+        TimeSeries series = sine().slice(0, 400);
+        BpttForecaster.Options o = BpttForecaster.Options.builder(Kind.ELMAN).hidden(8).bptt(10).epochs(12).forecast(5)
+                .seed(3).build();
+        BpttForecaster.Result plain = BpttForecaster.fit(series, o);
+        java.util.List<Epoch> seen = new java.util.ArrayList<>();
+        BpttForecaster.Result watched = BpttForecaster.fit(series, o, seen::add);
+
+        assertEquals(12, seen.size());
+        double[] h = plain.history().trainErrorArray();
+        for (int i = 0; i < seen.size(); i++) {
+            Epoch e = seen.get(i);
+            assertEquals(i + 1, e.number());
+            assertEquals(12, e.maxEpochs());
+            assertEquals(h[i], e.trainError(), 0.0);
+            assertTrue(Double.isNaN(e.validationError()));
+            assertEquals(5, e.params().size());   // W_x, W_c, b_h, W_y, b_y
+        }
+        assertArrayEquals(h, watched.history().trainErrorArray(), 0.0);
+        assertEquals(History.StopReason.MAX_EPOCHS, watched.history().stop());
+        assertArrayEquals(plain.predictions(), watched.predictions(), 0.0);
+        assertArrayEquals(plain.testForecast(), watched.testForecast(), 0.0);
+        assertArrayEquals(plain.forecast(), watched.forecast(), 0.0);
+        assertEquals(plain.trainMse(), watched.trainMse(), 0.0);
+        assertEquals(plain.testMse(), watched.testMse(), 0.0);
+        assertEquals(plain.testForecastMse(), watched.testForecastMse(), 0.0);
+        for (int p = 0; p < 5; p++) {
+            assertArrayEquals(plain.net().params().get(p).value(), watched.net().params().get(p).value(), 0f);
+        }
+    }
+
+    @Test
+    void aListenerCanEndTrainingEarly() {
+        TimeSeries series = sine().slice(0, 400);
+        BpttForecaster.Options o = BpttForecaster.Options.builder(Kind.ELMAN).hidden(8).bptt(10).epochs(12).seed(3).build();
+        BpttForecaster.Result r = BpttForecaster.fit(series, o, e -> {
+            if (e.number() == 4) e.requestStop();
+        });
+        assertEquals(4, r.history().epochs());
+        assertEquals(History.StopReason.LISTENER, r.history().stop());
+        // the errors of the epochs that ran are those of the full run
+        double[] full = BpttForecaster.fit(series, o).history().trainErrorArray();
+        assertArrayEquals(Arrays.copyOf(full, 4), r.history().trainErrorArray(), 0.0);
+        assertTrue(Double.isFinite(r.testMse()), "the stopped net still predicts: " + r.testMse());
     }
 
     @Test

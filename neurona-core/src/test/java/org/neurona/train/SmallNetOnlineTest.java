@@ -25,12 +25,28 @@ class SmallNetOnlineTest {
         public Optimizer create(List<Param> params) { return sgd.create(params); }
     }
 
-    private static float[] train(String layers, String act, Loss loss, LearningRule rule, double lambda, Dataset d) {
-        FeedForward net = FeedForward.create(NetworkSpec.parse(layers, act), 3);
+    /** The trained weights followed by the per-epoch training errors, as floats to compare bit for bit. */
+    private static float[] train(NetworkSpec spec, Loss loss, LearningRule rule, double lambda, Dataset d) {
+        FeedForward net = FeedForward.create(spec, 3);
         TrainOptions o = TrainOptions.builder().mode(Mode.ONLINE).rule(rule).loss(loss).lambda(lambda).epochs(40)
                 .shuffle(true).seed(5).build();
-        new Trainer(o).fit(net, d);
-        return TrainerTest.flatten(net.params());
+        History h = new Trainer(o).fit(net, d);
+        float[] w = TrainerTest.flatten(net.params());
+        float[] out = java.util.Arrays.copyOf(w, w.length + 2 * h.epochs());
+        for (int e = 0; e < h.epochs(); e++) {
+            double err = h.trainError().get(e);
+            out[w.length + 2 * e] = (float) err;
+            out[w.length + 2 * e + 1] = (float) (err - (float) err); // the low digits too
+        }
+        return out;
+    }
+
+    private static void assertSame(String layers, String act, boolean bias, Loss loss, Sgd sgd, double lambda,
+                                   Dataset d) {
+        NetworkSpec spec = NetworkSpec.parse(layers, act).withBias(bias);
+        float[] fast = train(spec, loss, sgd, lambda, d);
+        float[] slow = train(spec, loss, new Generic(sgd), lambda, d);
+        assertArrayEquals(slow, fast, layers + " " + act + " bias " + bias + " " + loss + " " + sgd + " lambda " + lambda);
     }
 
     @Test
@@ -38,17 +54,22 @@ class SmallNetOnlineTest {
         Dataset d = TrainerTest.randomData(25, 3, 2, 8);
         for (Sgd sgd : new Sgd[] {new Sgd(0.3, 0), new Sgd(0.3, 0.9), new Sgd(0.1, 0.8, true)}) {
             for (double lambda : new double[] {0, 0.01}) {
-                float[] fast = train("3:4:2", "tanh,logistic", Loss.SSE, sgd, lambda, d);
-                float[] slow = train("3:4:2", "tanh,logistic", Loss.SSE, new Generic(sgd), lambda, d);
-                assertArrayEquals(slow, fast, sgd + " lambda " + lambda);
+                assertSame("3:4:2", "tanh,logistic", true, Loss.SSE, sgd, lambda, d);
             }
         }
-        float[] fast = train("3:5:3:2", "relu,tanh,softmax", Loss.CE, new Sgd(0.1, 0.5), 0, d);
-        float[] slow = train("3:5:3:2", "relu,tanh,softmax", Loss.CE, new Generic(new Sgd(0.1, 0.5)), 0, d);
-        assertArrayEquals(slow, fast);
-        fast = train("3:4:2", "logistic,linear", Loss.MSE, new Sgd(0.1, 0.5), 0, d);
-        slow = train("3:4:2", "logistic,linear", Loss.MSE, new Generic(new Sgd(0.1, 0.5)), 0, d);
-        assertArrayEquals(slow, fast);
+        assertSame("3:5:3:2", "relu,tanh,softmax", true, Loss.CE, new Sgd(0.1, 0.5), 0, d);
+        assertSame("3:4:2", "logistic,linear", true, Loss.MSE, new Sgd(0.1, 0.5), 0, d);
+    }
+
+    /** Fan-ins of 1 and 12, no biases, softmax under SSE (not fused), logistic under CE (fused). */
+    @Test
+    void bitIdenticalAcrossShapesAndLosses() {
+        Dataset one = TrainerTest.randomData(20, 1, 1, 9);
+        assertSame("1:3:1", "selu,softsign", true, Loss.SSE, new Sgd(0.05, 0.9), 0, one);
+        Dataset wide = TrainerTest.randomData(30, 12, 3, 10);
+        assertSame("12:7:3", "logistic:2,tanh", false, Loss.SSE, new Sgd(0.05, 0.9), 0.001, wide);
+        assertSame("12:7:3", "softplus,softmax", true, Loss.SSE, new Sgd(0.1, 0.5), 0, wide);
+        assertSame("12:7:3", "leakyrelu,logistic", true, Loss.CE, new Sgd(0.1, 0), 0, wide);
     }
 
     @Test
