@@ -155,7 +155,7 @@ public final class Dense {
         boolean dbDone = false;
         if (!isDz && flatSpot == 0f && slope == null && f instanceof ReLU) {
             // rectifier derivative and bias gradient in one pass, columns split among the threads
-            Elementwise.backwardRelu(z, d, db, fresh, rows, outputs, par);
+            Elementwise.backwardRelu(z, a, d, db, fresh, rows, outputs, par);
             dbDone = true;
         } else if (!isDz) {
             if (flatSpot != 0f) System.arraycopy(d, 0, spare, 0, rows * outputs);

@@ -2,6 +2,7 @@ package org.neurona.layer;
 
 import java.util.Arrays;
 import java.util.function.IntConsumer;
+import org.neurona.activation.ReLU;
 import org.neurona.math.Parallel;
 
 /**
@@ -12,8 +13,9 @@ import org.neurona.math.Parallel;
  *   forward    z (B, O) += b,  a = max(z, 0)                    one pass, rows split
  *   backward   dz = (z &gt; 0 ? da : 0),  db (+)= sum_rows dz      one pass, columns split
  * </pre>
- * The values are those of {@link org.neurona.activation.ReLU}'s loops after the layer's bias
- * loop, bit for bit; the bias gradient sums the rows in order for every column whatever the
+ * The values are those of {@link ReLU}'s loops after the layer's bias loop, bit for bit (the
+ * passes call ReLU's per-unit methods, which its loops are made of); the bias gradient sums the
+ * rows in order for every column whatever the
  * split, so results do not depend on the thread count. Small layers (fewer than
  * {@link #PARALLEL_MIN} values) run on the calling thread: handing a part to a worker costs
  * about a microsecond and a half.
@@ -28,6 +30,7 @@ final class Elementwise {
     static final int PARALLEL_MIN = 8192;
 
     private static final ThreadLocal<Task> TASK = ThreadLocal.withInitial(Task::new);
+    private static final ReLU RELU = new ReLU();
 
     /** z (rows, width) += bias (when non-null), a = max(z, 0). Writes z and a. */
     static void forwardRelu(float[] z, float[] bias, float[] a, int rows, int width, Parallel par) {
@@ -36,21 +39,22 @@ final class Elementwise {
             forwardRows(z, bias, a, 0, rows, width);
             return;
         }
-        run(par, parts, Task.FORWARD, z, bias, a, rows, width, false);
+        run(par, parts, Task.FORWARD, z, null, bias, a, rows, width, false);
     }
 
     /**
      * d (rows, width) = (z &gt; 0 ? d : 0) in place; db (when non-null) += the column sums of the
      * new d, or = them when {@code fresh}.
      */
-    static void backwardRelu(float[] z, float[] d, float[] db, boolean fresh, int rows, int width, Parallel par) {
+    static void backwardRelu(float[] z, float[] a, float[] d, float[] db, boolean fresh, int rows, int width,
+                             Parallel par) {
         // column parts start on multiples of 8 (whole vectors), so each needs 16 columns or more
         int parts = parts(rows, width, par, width / 16);
         if (parts == 1) {
-            backwardColumns(z, d, db, fresh, 0, width, rows, width);
+            backwardColumns(z, a, d, db, fresh, 0, width, rows, width);
             return;
         }
-        run(par, parts, Task.BACKWARD, z, db, d, rows, width, fresh);
+        run(par, parts, Task.BACKWARD, z, a, db, d, rows, width, fresh);
     }
 
     private static int parts(int rows, int width, Parallel par, int most) {
@@ -58,10 +62,10 @@ final class Elementwise {
         return Math.max(1, Math.min(par.threads(), most));
     }
 
-    private static void run(Parallel par, int parts, int kind, float[] z, float[] v, float[] out, int rows, int width,
-                            boolean fresh) {
+    private static void run(Parallel par, int parts, int kind, float[] z, float[] a, float[] v, float[] out, int rows,
+                            int width, boolean fresh) {
         Task t = TASK.get();
-        t.set(kind, z, v, out, rows, width, fresh, parts);
+        t.set(kind, z, a, v, out, rows, width, fresh, parts);
         try {
             par.forEachPart(parts, t);
         } finally {
@@ -69,10 +73,10 @@ final class Elementwise {
         }
     }
 
-    /** Rows [r0, r1): bias, then the rectifier (the expression of ReLU.forward). */
+    /** Rows [r0, r1): bias, then the rectifier. */
     static void forwardRows(float[] z, float[] bias, float[] a, int r0, int r1, int width) {
         if (bias == null) {
-            for (int i = r0 * width, n = r1 * width; i < n; i++) a[i] = Math.max(z[i], 0f);
+            for (int i = r0 * width, n = r1 * width; i < n; i++) a[i] = RELU.forward(z[i]);
             return;
         }
         for (int r = r0; r < r1; r++) {
@@ -80,17 +84,18 @@ final class Elementwise {
             for (int j = 0; j < width; j++) {
                 float v = z[o + j] + bias[j];
                 z[o + j] = v;
-                a[o + j] = Math.max(v, 0f);
+                a[o + j] = RELU.forward(v);
             }
         }
     }
 
-    /** Columns [j0, j1) of every row: the rectifier's derivative (as ReLU.backward), then db. */
-    static void backwardColumns(float[] z, float[] d, float[] db, boolean fresh, int j0, int j1, int rows, int width) {
+    /** Columns [j0, j1) of every row: the rectifier's derivative, then db. */
+    static void backwardColumns(float[] z, float[] a, float[] d, float[] db, boolean fresh, int j0, int j1, int rows,
+                                int width) {
         if (db != null && fresh) Arrays.fill(db, j0, j1, 0f);
         for (int r = 0; r < rows; r++) {
             int o = r * width;
-            for (int j = o + j0, e = o + j1; j < e; j++) d[j] = z[j] > 0f ? d[j] : 0f;
+            for (int j = o + j0, e = o + j1; j < e; j++) d[j] = RELU.backward(z[j], a[j], d[j]);
             if (db == null) continue;
             for (int j = j0; j < j1; j++) db[j] += d[o + j];
         }
@@ -100,16 +105,16 @@ final class Elementwise {
     private static final class Task implements IntConsumer {
         static final int FORWARD = 0, BACKWARD = 1;
         private int kind, rows, width, parts;
-        private float[] z, v, out;
+        private float[] z, a, v, out;
         private boolean fresh;
 
-        void set(int kind, float[] z, float[] v, float[] out, int rows, int width, boolean fresh, int parts) {
-            this.kind = kind; this.z = z; this.v = v; this.out = out;
+        void set(int kind, float[] z, float[] a, float[] v, float[] out, int rows, int width, boolean fresh, int parts) {
+            this.kind = kind; this.z = z; this.a = a; this.v = v; this.out = out;
             this.rows = rows; this.width = width; this.fresh = fresh; this.parts = parts;
         }
 
         void clear() {
-            z = v = out = null; // do not keep the caller's arrays reachable
+            z = a = v = out = null; // do not keep the caller's arrays reachable
         }
 
         @Override
@@ -120,7 +125,7 @@ final class Elementwise {
             } else {
                 int j0 = p == 0 ? 0 : (int) ((long) width * p / parts) & ~7;
                 int j1 = p + 1 == parts ? width : (int) ((long) width * (p + 1) / parts) & ~7;
-                backwardColumns(z, out, v, fresh, j0, j1, rows, width);
+                backwardColumns(z, a, out, v, fresh, j0, j1, rows, width);
             }
         }
     }

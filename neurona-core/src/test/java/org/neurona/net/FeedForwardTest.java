@@ -107,18 +107,20 @@ class FeedForwardTest {
             FeedForward.Workspace ws = net.workspace(rows, par);
             org.neurona.train.rule.Optimizer opt = new org.neurona.train.rule.Sgd(0.01, 0.9).create(net.params());
             opt.parallel(par);
-            long self = Thread.currentThread().getId(), before = 0;
-            for (int step = 0; step < 60; step++) {
-                if (step == 50) before = bytes.getThreadAllocatedBytes(self);
+            long self = Thread.currentThread().getId(), least = Long.MAX_VALUE;
+            // five single steps after a warm-up: a one-off event (such as a deoptimisation in a JVM
+            // shared with other tests) shows in one of them, an allocating step in all of them
+            for (int step = 0; step < 300; step++) {
+                long before = step >= 200 && step % 20 == 0 ? bytes.getThreadAllocatedBytes(self) : 0;
                 float[] a = net.forward(ws, x, rows, rng);
                 float[] d = ws.outputDelta();
                 for (int i = 0; i < rows * 10; i++) d[i] = a[i] - (i % 10 == 3 ? 1f : 0f);
                 net.backward(ws, x, rows, true, true, 0f, true);
                 opt.step();
+                if (before != 0) least = Math.min(least, bytes.getThreadAllocatedBytes(self) - before);
             }
-            long after = bytes.getThreadAllocatedBytes(self);
-            // the counter call itself may box once; an allocating step would show kilobytes
-            assertTrue(after - before < 256, "10 training steps allocated " + (after - before) + " bytes");
+            // the counter call itself may box once
+            assertTrue(least < 256, "a training step allocated " + least + " bytes (least over 5 steps)");
         }
     }
 
