@@ -14,7 +14,7 @@ import java.util.Locale;
  * round is the one least disturbed, which is the number to compare kernels by.
  *
  * <pre>
- *   java -cp neurona-bench/target/benchmarks.jar org.neurona.math.GemmSpeed [seconds-per-case [shape-regex]]
+ *   java -cp neurona-bench/target/benchmarks.jar org.neurona.math.GemmSpeed [seconds-per-case [shape-regex [kernel-regex]]]
  * </pre>
  * Prints one line per case: variant, shape, threads, kernel, GFLOP/s (best wall), GFLOP/s (best
  * CPU time, 1 thread only), microseconds per call (best wall).
@@ -86,6 +86,7 @@ public class GemmSpeed {
                     Parallel par = threads == 1 ? Parallel.SERIAL : two;
                     for (Kernel kernel : kernels) {
                         if (!kernel.supports(v, m, n, k, threads)) continue;
+                        if (args.length > 2 && !kernel.name().matches(args[2])) continue;
                         // calls per round: about 2 ms of work at 10 GFLOP/s
                         int reps = (int) Math.max(1, Math.min(1_000_000, 2e-3 * 10e9 / flops));
                         long bestWall = Long.MAX_VALUE, bestCpu = Long.MAX_VALUE;

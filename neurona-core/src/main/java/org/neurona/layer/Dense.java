@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.List;
 import org.neurona.activation.Activation;
 import org.neurona.activation.Parametric;
+import org.neurona.activation.ReLU;
 import org.neurona.activation.Stochastic;
 import org.neurona.math.Gemm;
 import org.neurona.math.Parallel;
@@ -99,6 +100,11 @@ public final class Dense {
      */
     public void forward(float[] x, float[] z, float[] a, float[] noise, int rows, Rng rng, Parallel par) {
         Gemm.mulNT(x, w.value(), z, rows, outputs, inputs, false, par);
+        if (slope == null && f instanceof ReLU) {
+            // bias and rectifier in one pass, rows split among the threads
+            Elementwise.forwardRelu(z, bias ? b.value() : null, a, rows, outputs, par);
+            return;
+        }
         if (bias) {
             float[] bv = b.value();
             for (int r = 0; r < rows; r++) {
@@ -131,10 +137,32 @@ public final class Dense {
      */
     public void backward(float[] x, float[] z, float[] a, float[] noise, float[] d, boolean isDz,
                          float[] dx, int rows, boolean training, Parallel par, float flatSpot, float[] spare) {
-        if (!isDz && flatSpot != 0f) System.arraycopy(d, 0, spare, 0, rows * outputs);
-        if (!isDz) {
+        backward(x, z, a, noise, d, isDz, dx, rows, training, par, flatSpot, spare, false);
+    }
+
+    /**
+     * {@link #backward(float[], float[], float[], float[], float[], boolean, float[], int, boolean, Parallel, float, float[])}
+     * that, when {@code fresh}, overwrites dW, db (and the slope's gradient) with this batch's
+     * gradient instead of adding to them: the same values, bit for bit, as zeroing them first,
+     * without the extra pass over the gradients.
+     *
+     * @param fresh write the gradients instead of accumulating into them
+     */
+    public void backward(float[] x, float[] z, float[] a, float[] noise, float[] d, boolean isDz,
+                         float[] dx, int rows, boolean training, Parallel par, float flatSpot, float[] spare,
+                         boolean fresh) {
+        float[] db = bias ? b.grad() : null;
+        boolean dbDone = false;
+        if (!isDz && flatSpot == 0f && slope == null && f instanceof ReLU) {
+            // rectifier derivative and bias gradient in one pass, columns split among the threads
+            Elementwise.backwardRelu(z, a, d, db, fresh, rows, outputs, par);
+            dbDone = true;
+        } else if (!isDz) {
+            if (flatSpot != 0f) System.arraycopy(d, 0, spare, 0, rows * outputs);
             if (slope != null) {
-                slope.grad()[0] += (float) ((Parametric) f).backward(z, d, d, rows, outputs, slope.value()[0]);
+                float g = (float) ((Parametric) f).backward(z, d, d, rows, outputs, slope.value()[0]);
+                float[] sg = slope.grad();
+                sg[0] = fresh ? 0f + g : sg[0] + g;
             } else if (training && f instanceof Stochastic s) {
                 s.backwardTraining(z, noise, d, d, rows, outputs);
             } else {
@@ -144,10 +172,10 @@ public final class Dense {
                 for (int i = 0, n = rows * outputs; i < n; i++) d[i] += flatSpot * spare[i];
             }
         }
-        // dW (O, I) += dz^T (O, B) . x (B, I)
-        Gemm.mulTN(d, x, w.grad(), outputs, inputs, rows, true, par);
-        if (bias) {
-            float[] db = b.grad();
+        // dW (O, I) (+)= dz^T (O, B) . x (B, I)
+        Gemm.mulTN(d, x, w.grad(), outputs, inputs, rows, !fresh, par);
+        if (bias && !dbDone) {
+            if (fresh) java.util.Arrays.fill(db, 0f);
             for (int r = 0; r < rows; r++) {
                 int o = r * outputs;
                 for (int j = 0; j < outputs; j++) db[j] += d[o + j];

@@ -31,6 +31,13 @@ import java.util.Arrays;
  *       at six terms (both measured on this project's bench machine, see docs/PERFORMANCE.md).
  *       Math.fma is an intrinsic on every x86-64 with FMA3 (2013 on) and on AArch64.</li>
  * </ol>
+ * Updating three rows of C per pass (each panel load feeding three multiply-adds, the rows at
+ * constant offsets of one array) would halve the loads per flop, but on JDK 17 the same loop ran
+ * at 40 to 60 GFLOP/s in some JVM runs of a stand-alone test and at 8 to 11 in others (the
+ * garbage collector chosen, or a small change of the surrounding code, flipped it), and at 4 to
+ * 10 inside this kernel, so the kernel keeps one row per pass.
+ * Narrow products (fewer than {@link #NARROW} columns, a 10-class output layer) are computed
+ * as C^T, whose rows are long.
  *
  * <p>Every element of C is computed by the same sequence of floating-point operations whatever
  * the thread count and whichever block of C a thread gets (the path and the summation blocking
@@ -45,10 +52,19 @@ final class GemmKernels {
 
     /** Columns of C per block: the accumulator row and the panel rows hold this many floats. */
     static final int NC = 256;
-    /** Rows of the packed panel (summed dimension per block), a multiple of {@link #KU}. */
-    static final int KC = 96;
+    /**
+     * Most rows of the packed panel (128 KB, L2 resident); k is cut into equal blocks of at most
+     * KC, so a weight gradient summed over a batch of 128 rows is one block (C is read and written
+     * once) and k = 784 is seven blocks of 112 rather than eight of 96 and one of 16.
+     */
+    static final int KC = 128;
     /** Panel rows consumed per pass of the inner loop. */
     static final int KU = 6;
+    /**
+     * Below this many columns of C the vector loop runs mostly in its scalar tail, so a product
+     * with enough rows is computed as C^T instead (rows and columns swap).
+     */
+    static final int NARROW = 16;
 
     /** Products smaller than this many multiply-adds run the plain loops: packing would cost more. */
     static final long FAST_MIN_WORK = 4096;
@@ -65,6 +81,8 @@ final class GemmKernels {
         final float[][] panel = new float[KC][NC];
         final float[] acc = new float[NC];
         final BlockTask task = new BlockTask();
+        /** C^T of a narrow product; grown on first use to the largest seen (at most NARROW * m). */
+        float[] ct = new float[0];
     }
 
     // ---------------------------------------------------------------- entry points (called by Gemm)
@@ -100,7 +118,11 @@ final class GemmKernels {
         long work = (long) m * n * k;
         int parts = par.threads() == 1 || work < PARALLEL_MIN_WORK ? 1 : par.threads();
         if (parts == 1) {
-            block(v, a, b, c, 0, m, 0, n, m, n, k, acc);
+            if (v != Variant.NN && n < NARROW && m >= 2 * NARROW && fast(m, n, k) && fast(n, m, k)) {
+                transposed(v, a, b, c, m, n, k, acc);
+            } else {
+                block(v, a, b, c, 0, m, 0, n, m, n, k, acc);
+            }
             return;
         }
         // Split columns when the packed kernel runs and C is wide enough: each thread then packs
@@ -114,6 +136,24 @@ final class GemmKernels {
         } finally {
             task.clear();
         }
+    }
+
+    /**
+     * A narrow product (n &lt; {@link #NARROW}, such as a 10-class output layer) computed as
+     * C^T (n, m), whose rows are long enough for the vector loop, then transposed into C. NT:
+     * C^T = B . A^T with B (n, k) and A (m, k) as stored, again NT. TN: C^T = B^T . A with B
+     * (k, n) and A (k, m) as stored, again TN. Each element is the same chain of fused
+     * multiply-adds as in C (fma(a, b, s) = fma(b, a, s)), so the result is bit-identical.
+     */
+    private static void transposed(Variant v, float[] a, float[] b, float[] c, int m, int n, int k, boolean acc) {
+        Scratch s = SCRATCH.get();
+        if (s.ct.length < m * n) s.ct = new float[m * n];
+        float[] ct = s.ct;
+        if (acc) {
+            for (int i = 0; i < m; i++) for (int j = 0; j < n; j++) ct[j * m + i] = c[i * n + j];
+        }
+        block(v, b, a, ct, 0, n, 0, m, n, m, k, acc);
+        for (int i = 0; i < m; i++) for (int j = 0; j < n; j++) c[i * n + j] = ct[j * m + i];
     }
 
     /**
@@ -200,15 +240,17 @@ final class GemmKernels {
 
     /**
      * Rows [lo, hi) x columns [jlo, jhi) of C through packed panels. Loop order: column block
-     * j0, summed block q0, then every row i, so one packed panel (KC x NC floats, L2 resident)
-     * serves all rows.
+     * j0, summed block q0 (k cut into equal blocks of at most {@link #KC}), then every row i, so
+     * one packed panel (L2 resident) serves all rows. Whatever the blocking, every element of C is
+     * C(i, j) (or 0) followed by fma(A(i, q), B(q, j), .) for q = 0, 1, ..., k - 1 in order.
      */
     private static void packedBlock(Variant v, float[] a, int sa, int sq, float[] b, float[] c, int lo, int hi,
                                     int jlo, int jhi, int n, int k, boolean acc, float[][] panel, float[] row) {
+        int blocks = (k + KC - 1) / KC, size = (k + blocks - 1) / blocks;
         for (int j0 = jlo; j0 < jhi; j0 += NC) {
             int nb = Math.min(NC, jhi - j0);
-            for (int q0 = 0; q0 < k; q0 += KC) {
-                int kb = Math.min(KC, k - q0);
+            for (int q0 = 0; q0 < k; q0 += size) {
+                int kb = Math.min(size, k - q0);
                 pack(v, b, n, k, q0, kb, j0, nb, panel);
                 boolean fresh = q0 == 0 && !acc;
                 for (int i = lo; i < hi; i++) {

@@ -137,13 +137,25 @@ public final class FeedForward {
      * BackpropMomentum and Quickprop parameter c).
      */
     public void backward(Workspace ws, float[] x, int rows, boolean fused, boolean training, float flatSpot) {
+        backward(ws, x, rows, fused, training, flatSpot, false);
+    }
+
+    /**
+     * {@link #backward(Workspace, float[], int, boolean, boolean, float)} that, when
+     * {@code freshGradients}, writes every parameter's gradient instead of adding to it: the
+     * gradient of this batch alone, bit for bit what zeroing the gradients first and accumulating
+     * gives, in one pass less over them (a trainer that zeroes before every batch calls this
+     * instead). Every parameter of the network is written.
+     */
+    public void backward(Workspace ws, float[] x, int rows, boolean fused, boolean training, float flatSpot,
+                         boolean freshGradients) {
         int last = layers.size() - 1;
         if (flatSpot != 0f && ws.spare == null) ws.spare = new float[maxWidth(ws)];
         for (int l = last; l >= 0; l--) {
             float[] in = l == 0 ? x : ws.a[l - 1];
             float[] dIn = l == 0 ? null : ws.d[l - 1];
             layers.get(l).backward(in, ws.z[l], ws.a[l], ws.noise[l], ws.d[l], l == last && fused, dIn, rows,
-                    training, ws.par, flatSpot, ws.spare);
+                    training, ws.par, flatSpot, ws.spare, freshGradients);
         }
     }
 

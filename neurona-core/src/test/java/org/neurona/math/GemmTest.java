@@ -113,7 +113,7 @@ class GemmTest {
         int[][] edges = {
             {1, 1, 1}, {1, 3, 2}, {2, 1, 3}, {3, 2, 1}, {4, 5, 0}, {1, 70, 70}, {70, 1, 70}, {70, 70, 1},
             {7, 8, ku}, {7, 8, ku - 1}, {9, nc - 1, kc + 1}, {5, nc + 1, kc - 1}, {3, 2 * nc + 5, 2 * kc + ku + 1},
-            {37, 9, 250}, {65, 300, 13},
+            {37, 9, 250}, {65, 300, 13}, {64, 12, 40}, {64, 12, 3 * kc + 2},
             // large enough for two threads: split by columns, by rows (packed), by rows (plain)
             {41, 600, 50}, {300, 20, 200}, {3000, 4, 90},
         };
@@ -247,6 +247,57 @@ class GemmTest {
                 fast(op, a, b, serial, m, n, k, false, Parallel.SERIAL);
                 assertArrayEquals(first, second, op + " with 2 threads, run twice");
                 assertArrayEquals(serial, first, op + " with 1 and 2 threads");
+            }
+        }
+    }
+
+    /**
+     * What the packed kernel computes, written plainly: C(i, j) (or 0) followed by
+     * fma(A(i, q), B(q, j), .) for q = 0 .. k-1 in order. Any blocking, tiling, transposition or
+     * thread split of the kernel must give exactly this, which is what keeps results the same
+     * bit for bit across thread counts and across changes of the kernel's blocking.
+     */
+    private static void fmaChain(Op op, float[] a, float[] b, float[] c, int m, int n, int k, boolean acc) {
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                float s = acc ? c[i * n + j] : 0f;
+                for (int q = 0; q < k; q++) {
+                    float x = op == Op.TN ? a[q * m + i] : a[i * k + q];
+                    float y = op == Op.NT ? b[j * k + q] : b[q * n + j];
+                    s = Math.fma(x, y, s);
+                }
+                c[i * n + j] = s;
+            }
+        }
+    }
+
+    @Test
+    void packedKernelIsTheSequentialFmaChainBitForBit() {
+        Rng rng = new Rng(3031L);
+        int kc = GemmKernels.KC, nc = GemmKernels.NC, nar = GemmKernels.NARROW;
+        // Rows in groups of three and their remainders, narrow outputs (computed as C^T), summed
+        // dimensions cut into several blocks, column blocks, the network's shapes.
+        int[][] shapes = {
+            {30, 40, 50}, {31, 40, 50}, {32, 41, 7}, {128, 10, 128}, {64, nar - 1, 33}, {33, 8, 100},
+            {10, 128, 128}, {128, 12, 128}, {7, 2 * nc + 9, kc + 1}, {20, nc + 3, 3 * kc - 1}, {128, 128, 10},
+            {128, 64, 784}, {100, 9, 2 * kc + 5}, {41, 600, 50}, {300, 20, 200}, {256, 96, 128},
+        };
+        for (Op op : Op.values()) {
+            for (int[] s : shapes) {
+                int m = s[0], n = s[1], k = s[2];
+                assertTrue(GemmKernels.fast(m, n, k), "shape " + m + "x" + n + "x" + k + " should take the packed kernel");
+                int[] sa = storedA(op, m, n, k), sb = storedB(op, m, n, k);
+                float[] a = random(rng, sa[0] * sa[1]), b = random(rng, sb[0] * sb[1]), c0 = random(rng, m * n);
+                for (boolean acc : new boolean[] {false, true}) {
+                    float[] want = c0.clone();
+                    fmaChain(op, a, b, want, m, n, k, acc);
+                    for (Parallel par : new Parallel[] {Parallel.SERIAL, two}) {
+                        float[] got = c0.clone();
+                        fast(op, a, b, got, m, n, k, acc, par);
+                        assertArrayEquals(want, got, op + " " + m + "x" + n + "x" + k + " acc=" + acc + " threads="
+                                + par.threads());
+                    }
+                }
             }
         }
     }

@@ -49,6 +49,82 @@ class FeedForwardTest {
     }
 
     @Test
+    void freshGradientsAreZeroingThenAccumulatingBitForBit() {
+        // every kind of layer backward: the fused rectifier (split among two threads at 64 x 200),
+        // plain activations, PReLU's slope, stochastic RReLU, flat-spot elimination, no bias
+        String[][] nets = {
+            {"50:200:100:5", "relu,relu,softmax", "0", "true"},
+            {"50:200:100:5", "relu,relu,softmax", "0.1", "true"},
+            {"12:30:20:3", "tanh,prelu,logistic", "0", "true"},
+            {"12:30:20:3", "rrelu,relu,linear", "0.1", "false"},
+        };
+        try (Parallel par = new Parallel(2)) {
+            for (String[] c : nets) {
+                NetworkSpec spec = NetworkSpec.parse(c[0], c[1]);
+                if (!Boolean.parseBoolean(c[3])) spec = spec.withBias(false);
+                float flat = Float.parseFloat(c[2]);
+                FeedForward fresh = FeedForward.create(spec, 11), zeroed = FeedForward.create(spec, 11);
+                int rows = 64;
+                Rng rng = new Rng(12);
+                float[] x = new float[rows * fresh.inputs()], delta = new float[rows * fresh.outputs()];
+                for (int i = 0; i < x.length; i++) x[i] = (float) rng.uniform(-1, 1);
+                for (int i = 0; i < delta.length; i++) delta[i] = (float) rng.uniform(-1, 1);
+                FeedForward.Workspace wf = fresh.workspace(rows, par), wz = zeroed.workspace(rows, par);
+                for (int batch = 0; batch < 2; batch++) {
+                    for (int p = 0; p < fresh.params().size(); p++) {
+                        java.util.Arrays.fill(fresh.params().get(p).grad(), 3.5f); // stale: must be overwritten
+                        zeroed.params().get(p).zeroGrad();
+                    }
+                    fresh.forward(wf, x, rows, new Rng(13 + batch));
+                    zeroed.forward(wz, x, rows, new Rng(13 + batch));
+                    System.arraycopy(delta, 0, wf.outputDelta(), 0, delta.length);
+                    System.arraycopy(delta, 0, wz.outputDelta(), 0, delta.length);
+                    fresh.backward(wf, x, rows, false, true, flat, true);
+                    zeroed.backward(wz, x, rows, false, true, flat);
+                    for (int p = 0; p < fresh.params().size(); p++) {
+                        assertArrayEquals(zeroed.params().get(p).grad(), fresh.params().get(p).grad(),
+                                c[0] + " " + c[1] + " flat " + flat + ": " + fresh.params().get(p).name());
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void aTrainingStepOnTwoThreadsAllocatesNothing() {
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        org.junit.jupiter.api.Assumptions.assumeTrue(mx instanceof com.sun.management.ThreadMXBean,
+                "this JVM cannot count allocated bytes per thread; allocation check skipped");
+        com.sun.management.ThreadMXBean bytes = (com.sun.management.ThreadMXBean) mx;
+        // large enough that products, rectifier passes and the update are split among the threads,
+        // and the 10-wide output product is computed transposed
+        FeedForward net = FeedForward.create(NetworkSpec.parse("100:200:100:10", "relu,relu,softmax"), 21);
+        int rows = 64;
+        Rng rng = new Rng(22);
+        float[] x = new float[rows * 100];
+        for (int i = 0; i < x.length; i++) x[i] = (float) rng.uniform(0, 1);
+        try (Parallel par = new Parallel(2)) {
+            FeedForward.Workspace ws = net.workspace(rows, par);
+            org.neurona.train.rule.Optimizer opt = new org.neurona.train.rule.Sgd(0.01, 0.9).create(net.params());
+            opt.parallel(par);
+            long self = Thread.currentThread().getId(), least = Long.MAX_VALUE;
+            // five single steps after a warm-up: a one-off event (such as a deoptimisation in a JVM
+            // shared with other tests) shows in one of them, an allocating step in all of them
+            for (int step = 0; step < 300; step++) {
+                long before = step >= 200 && step % 20 == 0 ? bytes.getThreadAllocatedBytes(self) : 0;
+                float[] a = net.forward(ws, x, rows, rng);
+                float[] d = ws.outputDelta();
+                for (int i = 0; i < rows * 10; i++) d[i] = a[i] - (i % 10 == 3 ? 1f : 0f);
+                net.backward(ws, x, rows, true, true, 0f, true);
+                opt.step();
+                if (before != 0) least = Math.min(least, bytes.getThreadAllocatedBytes(self) - before);
+            }
+            // the counter call itself may box once
+            assertTrue(least < 256, "a training step allocated " + least + " bytes (least over 5 steps)");
+        }
+    }
+
+    @Test
     void sameSeedSameWeightsAndCounts() {
         NetworkSpec spec = NetworkSpec.parse("784:256:128:10", "relu,relu,softmax");
         FeedForward a = FeedForward.create(spec, 9), b = FeedForward.create(spec, 9);

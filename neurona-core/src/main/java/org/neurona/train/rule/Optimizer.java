@@ -13,4 +13,11 @@ public interface Optimizer {
 
     /** Sets the learning rate used by the next steps (for schedules). */
     void learningRate(double eta);
+
+    /**
+     * The threads {@link #step} may split its update among (the trainer's kernel threads; the
+     * caller of step counts as one of them). An update computed element by element gives the same
+     * values whatever the split. The default ignores them and updates on the calling thread.
+     */
+    default void parallel(org.neurona.math.Parallel par) {}
 }

@@ -1,7 +1,9 @@
 package org.neurona.train.rule;
 
 import java.util.List;
+import java.util.function.IntConsumer;
 import org.neurona.layer.Param;
+import org.neurona.math.Parallel;
 
 /**
  * Gradient descent with momentum, the lecture's rule:
@@ -52,19 +54,31 @@ public record Sgd(double eta, double alpha, boolean nesterov) implements Learnin
         return new State(params, eta, alpha, nesterov);
     }
 
-    private static final class State implements Optimizer {
+    private static final class State implements Optimizer, IntConsumer {
+        /**
+         * Parameters (scalars, all arrays together) from which a step is split among the
+         * threads; below it a hand-over to a worker (about 1.5 us) costs more than it saves.
+         */
+        static final int PARALLEL_MIN = 32768;
+
         private final Param[] params;
         private final float[][] velocity; // Delta w(t), per parameter
         private final float alpha;
         private final boolean nesterov;
+        private final long total;
         private float eta;
+        private Parallel par = Parallel.SERIAL;
+        private int parts = 1;
 
         State(List<Param> params, double eta, double alpha, boolean nesterov) {
             this.params = params.toArray(Param[]::new);
             this.velocity = new float[this.params.length][];
+            long n = 0;
             for (int i = 0; i < this.params.length; i++) {
                 velocity[i] = alpha == 0 ? null : new float[this.params[i].size()];
+                n += this.params[i].size();
             }
+            this.total = n;
             this.eta = (float) eta;
             this.alpha = (float) alpha;
             this.nesterov = nesterov;
@@ -72,23 +86,46 @@ public record Sgd(double eta, double alpha, boolean nesterov) implements Learnin
 
         @Override
         public void step() {
-            for (int i = 0; i < params.length; i++) {
+            if (parts == 1) {
+                update(0, total);
+            } else {
+                par.forEachPart(parts, this);
+            }
+        }
+
+        /** Part p of a parallel step: a fixed range of the parameters taken end to end. */
+        @Override
+        public void accept(int p) {
+            long lo = p == 0 ? 0 : total * p / parts & ~7L;
+            long hi = p + 1 == parts ? total : total * (p + 1) / parts & ~7L;
+            update(lo, hi);
+        }
+
+        /** Updates scalars [lo, hi) of the parameters taken end to end. */
+        private void update(long lo, long hi) {
+            long start = 0;
+            for (int i = 0; i < params.length && start < hi; i++) {
                 float[] w = params[i].value(), g = params[i].grad(), v = velocity[i];
-                int n = w.length;
-                if (v == null) {
-                    for (int j = 0; j < n; j++) w[j] -= eta * g[j];
-                } else if (!nesterov) {
-                    for (int j = 0; j < n; j++) {
-                        float d = alpha * v[j] - eta * g[j];
-                        v[j] = d;
-                        w[j] += d;
-                    }
-                } else {
-                    for (int j = 0; j < n; j++) {
-                        float d = alpha * v[j] - eta * g[j];
-                        v[j] = d;
-                        w[j] += alpha * d - eta * g[j];
-                    }
+                long end = start + w.length;
+                if (end > lo) update(w, g, v, (int) (Math.max(lo, start) - start), (int) (Math.min(hi, end) - start));
+                start = end;
+            }
+        }
+
+        private void update(float[] w, float[] g, float[] v, int from, int to) {
+            if (v == null) {
+                for (int j = from; j < to; j++) w[j] -= eta * g[j];
+            } else if (!nesterov) {
+                for (int j = from; j < to; j++) {
+                    float d = alpha * v[j] - eta * g[j];
+                    v[j] = d;
+                    w[j] += d;
+                }
+            } else {
+                for (int j = from; j < to; j++) {
+                    float d = alpha * v[j] - eta * g[j];
+                    v[j] = d;
+                    w[j] += alpha * d - eta * g[j];
                 }
             }
         }
@@ -96,6 +133,12 @@ public record Sgd(double eta, double alpha, boolean nesterov) implements Learnin
         @Override
         public void learningRate(double eta) {
             this.eta = (float) eta;
+        }
+
+        @Override
+        public void parallel(Parallel par) {
+            this.par = par;
+            this.parts = total < PARALLEL_MIN ? 1 : par.threads();
         }
     }
 }
