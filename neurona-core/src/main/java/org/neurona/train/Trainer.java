@@ -107,6 +107,7 @@ public final class Trainer {
         try (Parallel par = small != null ? Parallel.SERIAL : new Parallel(options.threads())) {
             FeedForward.Workspace ws = small != null ? null : net.workspace(batch, par);
             FeedForward.Workspace evalWs = validation == null ? null : net.workspace(Math.min(batch, 1024), par);
+            optimizer.parallel(par); // large updates split over the threads, same floats as serial
             for (int epoch = 1; epoch <= maxEpochs; epoch++) {
                 if (epoch > 1) {
                     Dataset next = sameShape(trainingSet.apply(epoch), train, epoch);
@@ -126,12 +127,12 @@ public final class Trainer {
                 else for (int start = 0; start < n; start += batch) {
                     int rows = Math.min(batch, n - start);
                     if (copy) gather(train, order, start, rows, xb, bb);
-                    for (Param p : params) p.zeroGrad();
                     float[] a = net.forward(ws, xb, rows, activationRng);
                     double batchError = loss.value(ws.outputNetInput(), a, bb, rows, outW, out);
                     sum += batchError;
                     loss.delta(a, bb, ws.outputDelta(), rows, outW, loss.scale(rows));
-                    net.backward(ws, xb, rows, fused, true, flatSpot);
+                    // fresh gradients: written, not added to, so no zeroing pass (bit-identical to zeroing first)
+                    net.backward(ws, xb, rows, fused, true, flatSpot, true);
                     if (lambda2 > 0) addWeightDecay(params, lambda2);
                     if (clipping != null) clipping.apply(params);
                     if (lossAware != null) {
@@ -266,11 +267,10 @@ public final class Trainer {
         float lambda2 = (float) (2 * options.lambda());
         float flatSpot = (float) options.flatSpot();
         return () -> {
-            for (Param p : params) p.zeroGrad();
             float[] a = net.forward(ows, train.x(), n, null);
             double e = loss.value(ows.outputNetInput(), a, train.b(), n, width, out);
             loss.delta(a, train.b(), ows.outputDelta(), n, width, loss.scale(n));
-            net.backward(ows, train.x(), n, fused, false, flatSpot);
+            net.backward(ows, train.x(), n, fused, false, flatSpot, true);
             if (lambda2 > 0) addWeightDecay(params, lambda2);
             return e * loss.scale(n) + penalty(params, options.lambda());
         };
