@@ -31,8 +31,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * One training step at the sizes of issue 4's workloads, through the same calls the
- * {@link Trainer} makes per mini-batch (zero gradients, forward, loss, output delta, backward,
- * optimiser step), on random data with a fixed seed; and the XOR 2:3:1 online epoch through
+ * {@link Trainer} makes per mini-batch (forward, loss, output delta, backward writing fresh
+ * gradients, optimiser step split over the threads), on random data with a fixed seed; and the XOR 2:3:1 online epoch through
  * {@link Trainer#fit}. Add {@code -prof gc} to see allocation per operation.
  */
 @BenchmarkMode(org.openjdk.jmh.annotations.Mode.AverageTime)
@@ -73,6 +73,7 @@ public class TrainStepBench {
             ws = model.workspace(rows, par);
             params = model.params();
             optimizer = new Sgd(0.05, 0.9).create(params);
+            optimizer.parallel(par);
             int in = model.inputs();
             outW = model.outputs();
             rng = new Rng(7);
@@ -91,12 +92,11 @@ public class TrainStepBench {
 
     @Benchmark
     public double miniBatchStep(Step s) {
-        for (org.neurona.layer.Param p : s.params) p.zeroGrad();
         float[] a = s.model.forward(s.ws, s.x, s.rows, s.rng);
         var out = s.model.layers().get(s.model.layers().size() - 1).activation();
         double e = s.loss.value(s.ws.outputNetInput(), a, s.b, s.rows, s.outW, out);
         s.loss.delta(a, s.b, s.ws.outputDelta(), s.rows, s.outW, s.loss.scale(s.rows));
-        s.model.backward(s.ws, s.x, s.rows, s.fused, true);
+        s.model.backward(s.ws, s.x, s.rows, s.fused, true, 0f, true); // fresh gradients, as Trainer does
         s.optimizer.step();
         return e;
     }
