@@ -85,18 +85,16 @@ final class SmallNetOnline {
         int in = data.inputs(), outW = data.outputs(), last = layers.length - 1;
         float[] x = data.x(), b = data.b();
         Layer top = layers[last];
-        boolean topDerive = !fused;
-        if (topDerive && !top.f.elementwise()) topDerive = false; // softmax under SSE: see below
+        // the top layer's dz: from the loss when it fuses the activation; through the whole row's
+        // Jacobian for softmax under SSE or MSE; else per unit, like every hidden layer
+        boolean rowJacobian = !fused && !top.f.elementwise(), topDerive = !fused && !rowJacobian;
         double sum = 0;
         for (int r : order) {
             int xo = r * in;
             forward(layers[0], x, xo);
             for (int l = 1; l <= last; l++) forward(layers[l], layers[l - 1].a, 0);
             sum += outputError(top, b, r * outW);
-            if (!fused && !top.f.elementwise()) {
-                // softmax without a fusing loss: its Jacobian needs the whole row
-                top.f.backward(top.z, top.a, top.d, top.d, 1, top.outputs);
-            }
+            if (rowJacobian) top.f.backward(top.z, top.a, top.d, top.d, 1, top.outputs);
             for (int l = last; l > 0; l--) backward(layers[l], layers[l - 1].d, layers[l - 1].a, 0, l < last || topDerive);
             backward(layers[0], null, x, xo, last > 0 || topDerive);
         }
