@@ -37,14 +37,12 @@ final class SmallNetOnline {
     }
 
     private final Layer[] layers;
-    /** Output delta = deltaScale (a - b): the loss's scale, 2/O more for MSE. */
+    /** The loss's scale for a batch of one pattern. */
     private final float deltaScale;
     private final float[] target;
     private final Loss loss;
     /** Whether the loss gives dE/dz of the output directly (softmax or logistic under CE). */
     private final boolean fused;
-    /** Whether the loss is SSE or MSE, computed here; CE is left to the loss. */
-    private final boolean squared, mse;
     private final float eta, alpha, lambda2;
     private final boolean nesterov;
 
@@ -69,9 +67,7 @@ final class SmallNetOnline {
         target = new float[top.outputs];
         loss = options.loss();
         fused = loss.fuses(top.f);
-        squared = loss.kind() != Loss.Kind.CE;
-        mse = loss.kind() == Loss.Kind.MSE;
-        deltaScale = mse ? 2f * loss.scale(1) / target.length : loss.scale(1);
+        deltaScale = loss.scale(1);
         Sgd sgd = (Sgd) options.rule();
         eta = (float) sgd.eta();
         alpha = (float) sgd.alpha();
@@ -126,23 +122,14 @@ final class SmallNetOnline {
         if (!unit) f.forward(z, a, 1, L.outputs);
     }
 
-    /** The output layer's delta (dE/da, or dE/dz when the loss fuses the activation) and the pattern's loss. */
+    /**
+     * The output layer's delta (dE/da, or dE/dz when the loss fuses the activation) and the
+     * pattern's loss, by the loss itself (the same calls as the batch path with one row).
+     */
     private double outputError(Layer top, float[] b, int bo) {
-        int outW = target.length;
-        float[] a = top.a, d = top.d;
-        if (squared) {
-            // the loss's own arithmetic: 1/2 sum (b - a)^2 (SSE) or sum (b - a)^2 / O (MSE), in double
-            double sq = 0;
-            for (int o = 0; o < outW; o++) {
-                float diff = b[bo + o] - a[o];
-                sq += (double) diff * diff;
-                d[o] = deltaScale * (a[o] - b[bo + o]);
-            }
-            return mse ? sq / outW : 0.5 * sq;
-        }
-        System.arraycopy(b, bo, target, 0, outW);
-        for (int o = 0; o < outW; o++) d[o] = deltaScale * (a[o] - target[o]);
-        return loss.value(top.z, a, target, 1, outW, top.f);
+        System.arraycopy(b, bo, target, 0, target.length);
+        loss.delta(top.a, target, top.d, 1, target.length, deltaScale);
+        return loss.value(top.z, top.a, target, 1, target.length, top.f);
     }
 
     /**
