@@ -11,7 +11,10 @@ import org.neurona.math.Rng;
  * The per-unit kernels ({@link Activation#forward(float)}, {@link Activation#backward(float, float, float)})
  * give the very floats of the array kernels, which the small-net training path relies on to be
  * bit-identical to the batch path: compared bit for bit (signed zeros and NaN included) on random
- * and special net inputs.
+ * and special net inputs. Most array kernels loop over the per-unit ones, so for them this holds
+ * by construction; the test guards the ones written apart (linear's copy, the steps' fill, the
+ * interface defaults used by sinc and softexp) and any kernel rewritten later. That the values
+ * are right is {@link ActivationTest}'s part (float kernels against the double mathematics).
  */
 class ActivationScalarTest {
 
