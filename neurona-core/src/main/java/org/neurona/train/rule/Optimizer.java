@@ -1,5 +1,7 @@
 package org.neurona.train.rule;
 
+import org.neurona.math.Parallel;
+
 /**
  * The running state of a learning rule bound to one network's parameters (velocities, step
  * sizes, previous gradients). Created by {@link LearningRule#create}; the trainer calls
@@ -19,5 +21,5 @@ public interface Optimizer {
      * caller of step counts as one of them). An update computed element by element gives the same
      * values whatever the split. The default ignores them and updates on the calling thread.
      */
-    default void parallel(org.neurona.math.Parallel par) {}
+    default void parallel(Parallel par) {}
 }
