@@ -17,6 +17,7 @@ import org.neurona.data.Dataset;
 import org.neurona.data.Idx;
 import org.neurona.data.TimeSeries;
 import org.neurona.loss.Loss;
+import org.neurona.math.Gemm;
 import org.neurona.net.FeedForward;
 import org.neurona.net.NetworkSpec;
 import org.neurona.net.recurrent.RecurrentSpec;
@@ -206,6 +207,8 @@ final class Workloads {
         r.put("train_s", trainS);
         r.put("threads", threads);
         r.put("jvm", System.getProperty("java.vm.name") + " " + Runtime.version());
+        // the matrix products' kernel: the JDK's Vector API or the auto-vectorised loops (same floats)
+        r.put("gemm", Gemm.vectorized() ? "vector-api" : "auto-vectorised");
         return r;
     }
 

@@ -74,6 +74,26 @@ final class GemmKernels {
      */
     static final long PARALLEL_MIN_WORK = 1L << 20;
 
+    /**
+     * Whether the packed products run on {@link VectorKernels} (same floats, about twice the
+     * speed): only when the JVM has the incubating Vector API module and the system property
+     * {@code neurona.vector} is not {@code false}. Read once; without the module the Vector API
+     * class is never loaded.
+     */
+    static final boolean VECTOR = vectorAvailable();
+    /** Column blocks handed to threads start at multiples of this: whole vector tiles. */
+    private static final int ALIGN = VECTOR ? VectorKernels.NR : 8;
+
+    private static boolean vectorAvailable() {
+        if ("false".equalsIgnoreCase(System.getProperty("neurona.vector"))) return false;
+        if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) return false;
+        try {
+            return VectorKernels.LANES >= 4;
+        } catch (LinkageError e) { // a JVM whose module cannot be linked: keep the scalar kernel
+            return false;
+        }
+    }
+
     private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
     /** Per-thread buffers of the fast kernel, and a reusable task so forking does not allocate one. */
@@ -81,8 +101,15 @@ final class GemmKernels {
         final float[][] panel = new float[KC][NC];
         final float[] acc = new float[NC];
         final BlockTask task = new BlockTask();
+        /** The Vector API kernel's packed panel; allocated on its first use on this thread. */
+        private float[] slivers;
         /** C^T of a narrow product; grown on first use to the largest seen (at most NARROW * m). */
         float[] ct = new float[0];
+
+        float[] slivers() {
+            if (slivers == null) slivers = new float[KC * NC];
+            return slivers;
+        }
     }
 
     // ---------------------------------------------------------------- entry points (called by Gemm)
@@ -157,7 +184,7 @@ final class GemmKernels {
     }
 
     /**
-     * One thread's share of C: a fixed range of columns (boundaries multiples of 8) or of rows,
+     * One thread's share of C: a fixed range of columns (boundaries multiples of {@link #ALIGN}) or of rows,
      * depending only on the shape and the part count. Fields are written by the forking thread
      * before {@link Parallel#forEachPart} hands the task to the pool, which orders them before
      * the workers read them.
@@ -181,8 +208,8 @@ final class GemmKernels {
         @Override
         public void accept(int p) {
             if (byColumns) {
-                int jlo = p == 0 ? 0 : (int) ((long) n * p / parts) & ~7;
-                int jhi = p + 1 == parts ? n : (int) ((long) n * (p + 1) / parts) & ~7;
+                int jlo = p == 0 ? 0 : (int) ((long) n * p / parts) & -ALIGN;
+                int jhi = p + 1 == parts ? n : (int) ((long) n * (p + 1) / parts) & -ALIGN;
                 block(v, a, b, c, 0, m, jlo, jhi, m, n, k, acc);
             } else {
                 int lo = (int) ((long) m * p / parts), hi = (int) ((long) m * (p + 1) / parts);
@@ -202,9 +229,16 @@ final class GemmKernels {
             plainRows(v, a, b, c, lo, hi, m, n, k, acc);
             return;
         }
+        fastBlock(VECTOR, v, a, b, c, lo, hi, jlo, jhi, m, n, k, acc);
+    }
+
+    /** The packed kernel for a fast shape: the Vector API one or the auto-vectorised one. */
+    static void fastBlock(boolean vector, Variant v, float[] a, float[] b, float[] c, int lo, int hi, int jlo,
+                          int jhi, int m, int n, int k, boolean acc) {
         int sa = v == Variant.TN ? 1 : k, sq = v == Variant.TN ? m : 1;
         Scratch s = SCRATCH.get();
-        packedBlock(v, a, sa, sq, b, c, lo, hi, jlo, jhi, n, k, acc, s.panel, s.acc);
+        if (vector) VectorKernels.block(v, a, sa, sq, b, c, lo, hi, jlo, jhi, n, k, acc, s.slivers());
+        else packedBlock(v, a, sa, sq, b, c, lo, hi, jlo, jhi, n, k, acc, s.panel, s.acc);
     }
 
     // ---------------------------------------------------------------- plain kernel
