@@ -107,7 +107,7 @@ final class GemmKernels {
         float[] ct = new float[0];
 
         float[] slivers() {
-            if (slivers == null) slivers = new float[KC * NC];
+            if (slivers == null) slivers = new float[VectorKernels.KC * NC];
             return slivers;
         }
     }
