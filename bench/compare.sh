@@ -71,15 +71,16 @@ fi
 mkdir -p bench/results
 out="bench/results/compare-$(date -u +%Y%m%dT%H%M%SZ).jsonl"
 load() { awk '{print $1}' /proc/loadavg; }
-# run NAME COMMAND...: appends the command's last JSON line plus the load before and after
+# run NAME COMMAND...: appends the command's last JSON line plus the load before and after;
+# LABEL=name in the environment replaces the line's "system"
 run() {
   local before after line
   before="$(load)"
   echo "running $*" >&2
   line="$("${@:2}" | tail -1)" || { echo "failed: ${*:2}" >&2; return 0; }
   after="$(load)"
-  "$py" -c 'import json,sys; d=json.loads(sys.argv[1]); d["load_before"]=float(sys.argv[2]); d["load_after"]=float(sys.argv[3]); d["workload"]=sys.argv[4]; print(json.dumps(d))' \
-    "$line" "$before" "$after" "$1" >>"$out"
+  "$py" -c 'import json,sys; d=json.loads(sys.argv[1]); d["load_before"]=float(sys.argv[2]); d["load_after"]=float(sys.argv[3]); d["workload"]=sys.argv[4]; d["system"]=sys.argv[5] or d.get("system"); print(json.dumps(d))' \
+    "$line" "$before" "$after" "$1" "${LABEL:-}" >>"$out"
 }
 
 has() { [[ "$systems" == *" $1 "* ]]; }
@@ -89,6 +90,10 @@ for w in "${workloads[@]}"; do
     *) echo "unknown workload $w" >&2; exit 2 ;;
   esac
   has neurona && run "$w" "${neurona_bench[@]}" --workload "$w" --threads "$threads" --data "$fmnist" --json
+  # the same without the Vector API (the auto-vectorised GEMM every plain java gets)
+  if has neurona && [[ "$w" == fmnist-* ]]; then
+    NEURONA_VECTOR=0 LABEL=neurona-java run "$w" "${neurona_bench[@]}" --workload "$w" --threads "$threads" --data "$fmnist" --json
+  fi
   # the Python systems: bench/<system>_xor.py, bench/<system>_elman_sine.py, and an MLP script each
   for sys_ in pytorch numpy; do
     has "$sys_" || continue
