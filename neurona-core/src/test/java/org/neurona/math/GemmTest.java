@@ -11,6 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.neurona.testing.Allocations;
 
 /**
  * Every {@link Gemm} variant against {@link GemmReference} (double accumulation) over many odd
@@ -304,27 +305,16 @@ class GemmTest {
 
     @Test
     void serialCallsDoNotAllocate() {
-        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
-        org.junit.jupiter.api.Assumptions.assumeTrue(mx instanceof com.sun.management.ThreadMXBean,
-                "this JVM cannot count allocated bytes per thread; allocation check skipped");
-        com.sun.management.ThreadMXBean bytes = (com.sun.management.ThreadMXBean) mx;
-        long self = Thread.currentThread().getId();
         Rng rng = new Rng(3L);
-        // The online shape (plain loops) and a batch shape (packed kernel), warm first.
+        // the online shape (plain loops) and a batch shape (packed kernel)
         float[] a1 = random(rng, 2), b1 = random(rng, 6), c1 = new float[3];
         float[] a2 = random(rng, 16 * 40), b2 = random(rng, 40 * 24), c2 = new float[16 * 24];
-        for (int r = 0; r < 200; r++) {
-            Gemm.mulNT(a1, b1, c1, 1, 3, 2, false, Parallel.SERIAL);
-            Gemm.mulNN(a2, b2, c2, 16, 24, 40, true, Parallel.SERIAL);
-        }
-        long before = bytes.getThreadAllocatedBytes(self);
-        for (int r = 0; r < 1000; r++) {
+        Runnable calls = () -> {
             Gemm.mulNT(a1, b1, c1, 1, 3, 2, false, Parallel.SERIAL);
             Gemm.mulTN(a1, b1, c1, 1, 3, 2, true, Parallel.SERIAL);
             Gemm.mulNN(a2, b2, c2, 16, 24, 40, true, Parallel.SERIAL);
-        }
-        long after = bytes.getThreadAllocatedBytes(self);
-        // The counter call itself may box once; 3000 allocating calls would show kilobytes.
-        assertTrue(after - before < 256, "serial GEMM calls allocated " + (after - before) + " bytes");
+        };
+        long bytes = Allocations.steadyBytesPerCall(calls, 200_000);
+        assertTrue(bytes < Allocations.NOTHING, "three serial GEMM calls allocated " + bytes + " bytes");
     }
 }

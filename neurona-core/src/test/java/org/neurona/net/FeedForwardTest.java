@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.neurona.layer.Dense;
 import org.neurona.math.Parallel;
 import org.neurona.math.Rng;
+import org.neurona.testing.Allocations;
 
 class FeedForwardTest {
 
@@ -92,10 +93,6 @@ class FeedForwardTest {
 
     @Test
     void aTrainingStepOnTwoThreadsAllocatesNothing() {
-        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
-        org.junit.jupiter.api.Assumptions.assumeTrue(mx instanceof com.sun.management.ThreadMXBean,
-                "this JVM cannot count allocated bytes per thread; allocation check skipped");
-        com.sun.management.ThreadMXBean bytes = (com.sun.management.ThreadMXBean) mx;
         // large enough that products, rectifier passes and the update are split among the threads,
         // and the 10-wide output product is computed transposed
         FeedForward net = FeedForward.create(NetworkSpec.parse("100:200:100:10", "relu,relu,softmax"), 21);
@@ -107,20 +104,15 @@ class FeedForwardTest {
             FeedForward.Workspace ws = net.workspace(rows, par);
             org.neurona.train.rule.Optimizer opt = new org.neurona.train.rule.Sgd(0.01, 0.9).create(net.params());
             opt.parallel(par);
-            long self = Thread.currentThread().getId(), least = Long.MAX_VALUE;
-            // five single steps after a warm-up: a one-off event (such as a deoptimisation in a JVM
-            // shared with other tests) shows in one of them, an allocating step in all of them
-            for (int step = 0; step < 300; step++) {
-                long before = step >= 200 && step % 20 == 0 ? bytes.getThreadAllocatedBytes(self) : 0;
+            Runnable step = () -> {
                 float[] a = net.forward(ws, x, rows, rng);
                 float[] d = ws.outputDelta();
                 for (int i = 0; i < rows * 10; i++) d[i] = a[i] - (i % 10 == 3 ? 1f : 0f);
                 net.backward(ws, x, rows, true, true, 0f, true);
                 opt.step();
-                if (before != 0) least = Math.min(least, bytes.getThreadAllocatedBytes(self) - before);
-            }
-            // the counter call itself may box once
-            assertTrue(least < 256, "a training step allocated " + least + " bytes (least over 5 steps)");
+            };
+            long bytes = Allocations.steadyBytesPerCall(step, 20_000);
+            assertTrue(bytes < Allocations.NOTHING, "a training step allocated " + bytes + " bytes");
         }
     }
 
