@@ -166,6 +166,11 @@ public final class Trainer {
         return records.history(stop);
     }
 
+    /** Epochs of the small-net path shorter than this are timed in blocks (see {@link #fitSmall}). */
+    private static final long SHORT_EPOCH_NS = 5_000;
+    /** Most epochs timed as one block. */
+    private static final int BLOCK = 64;
+
     /** The epochs of the small-net path without listeners or validation data. */
     private History fitSmall(SmallNetOnline small, IntFunction<Dataset> trainingSet, Dataset first, int[] order, Rng rng,
                              Records records) {
@@ -173,26 +178,40 @@ public final class Trainer {
         int n = train.rows(), maxEpochs = options.epochs();
         boolean sum = options.loss().reduction() == Loss.Reduction.SUM, shuffle = options.shuffle();
         double target = options.targetError();
-        // one clock reading per epoch (it costs about 30 ns, a tenth of an XOR epoch): each epoch
-        // starts when the last one ended, or when a new training set for it was ready
+        // Reading the clock costs about 30 ns, a twentieth of an XOR epoch; so epochs shorter than
+        // SHORT_EPOCH_NS are timed in blocks of up to BLOCK, each given the block's mean, and the
+        // clock is read once a block. A block ends early at the last epoch and at the target error.
+        // A training set made afresh each epoch keeps one reading per epoch, each epoch starting
+        // when its set is ready (making it is not training time).
         long t0 = System.nanoTime();
+        int open = 0, block = 1;
+        boolean varying = false;
         for (int epoch = 1; epoch <= maxEpochs; epoch++) {
             if (epoch > 1) {
                 Dataset next = sameShape(trainingSet.apply(epoch), train, epoch);
                 if (next != train) {
                     train = next;
-                    t0 = System.nanoTime();
+                    varying = true;
+                    long t = System.nanoTime();
+                    if (open > 0) records.timeLast(open, (t - t0) / 1e9); // a set that changes late: once
+                    open = 0;
+                    t0 = t;
                 }
             }
             if (shuffle) rng.shuffle(order);
             double e = small.epoch(train, order);
-            long t1 = System.nanoTime();
-            double secs = (t1 - t0) / 1e9;
-            t0 = t1;
             double err = sum ? e : e / n;
             if (!Double.isFinite(err)) throw new TrainingDivergedException(epoch, err, options.rule());
-            records.add(err, Double.NaN, secs);
-            if (target > 0 && err <= target) return records.history(History.StopReason.TARGET_ERROR);
+            records.add(err, Double.NaN, 0);
+            boolean reached = target > 0 && err <= target;
+            if (++open == block || reached || epoch == maxEpochs) {
+                long t1 = System.nanoTime();
+                records.timeLast(open, (t1 - t0) / 1e9);
+                block = !varying && t1 - t0 < SHORT_EPOCH_NS * (long) open ? BLOCK : 1;
+                t0 = t1;
+                open = 0;
+            }
+            if (reached) return records.history(History.StopReason.TARGET_ERROR);
         }
         return records.history(History.StopReason.MAX_EPOCHS);
     }
@@ -224,6 +243,11 @@ public final class Trainer {
             train = new double[cap];
             valid = new double[cap];
             seconds = new double[cap];
+        }
+
+        /** Gives each of the last {@code count} epochs an equal share of {@code secs}. */
+        void timeLast(int count, double secs) {
+            Arrays.fill(seconds, done - count, done, secs / count);
         }
 
         void add(double err, double verr, double secs) {

@@ -1,6 +1,7 @@
 package org.neurona.train;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -70,6 +71,32 @@ class SmallNetOnlineTest {
         assertSame("12:7:3", "logistic:2,tanh", false, Loss.SSE, new Sgd(0.05, 0.9), 0.001, wide);
         assertSame("12:7:3", "softplus,softmax", true, Loss.SSE, new Sgd(0.1, 0.5), 0, wide);
         assertSame("12:7:3", "leakyrelu,logistic", true, Loss.CE, new Sgd(0.1, 0), 0, wide);
+    }
+
+    @Test
+    void everyEpochGetsATimeAndTheTimesAddUpToTheRun() {
+        // XOR epochs take about a microsecond once compiled, so most are timed in blocks
+        Dataset xor = Dataset.of(new double[][] {{0, 0}, {0, 1}, {1, 0}, {1, 1}}, new double[][] {{0}, {1}, {1}, {0}});
+        FeedForward net = FeedForward.create(NetworkSpec.parse("2:3:1", "logistic"), 1);
+        TrainOptions o = TrainOptions.builder().mode(Mode.ONLINE).eta(0.5).momentum(0.9).epochs(20_000).build();
+        long t0 = System.nanoTime();
+        History h = new Trainer(o).fit(net, xor);
+        double wall = (System.nanoTime() - t0) / 1e9;
+        assertEquals(20_000, h.epochSeconds().size());
+        double sum = 0;
+        for (double s : h.epochSeconds()) {
+            assertTrue(s > 0 && s < wall, "an epoch of " + s + " s in a run of " + wall + " s");
+            sum += s;
+        }
+        assertTrue(sum <= wall && sum > 0.5 * wall, "epochs add up to " + sum + " s of a " + wall + " s run");
+
+        // stopping at the target error closes the open block: the last epoch has its time too
+        FeedForward again = FeedForward.create(NetworkSpec.parse("2:3:1", "logistic"), 1);
+        double target = h.trainError().get(9_999);
+        History stopped = new Trainer(TrainOptions.builder().mode(Mode.ONLINE).eta(0.5).momentum(0.9).epochs(20_000)
+                .targetError(target).build()).fit(again, xor);
+        assertEquals(History.StopReason.TARGET_ERROR, stopped.stop());
+        assertTrue(stopped.epochSeconds().get(stopped.epochSeconds().size() - 1) > 0);
     }
 
     @Test
