@@ -27,13 +27,12 @@ import org.neurona.train.rule.Sgd;
  * <pre>
  *   java -cp neurona-bench/target/benchmarks.jar org.neurona.math.StepProfile [threads [epochs [data-dir [mode]]]]
  * </pre>
- * Modes: {@code trainer} (default) makes the calls {@code Trainer.fit} makes (zero the
- * gradients, {@link FeedForward#forward}, loss, delta, {@link FeedForward#backward}, step) and
- * times whole passes; {@code proposed} does the same with the gather split among the threads,
- * gradients written by the backward pass instead of zeroed first
- * ({@code backward(..., freshGradients = true)}) and the optimiser given the threads
- * ({@link Optimizer#parallel}); {@code split} times each product and elementwise pass of the
- * layers on its own (plain loops as in {@link Dense}). Prints milliseconds per epoch (the
+ * Modes: {@code trainer} (default) makes the calls {@code Trainer.fit} makes (the batch gathered
+ * on the calling thread, {@link FeedForward#forward}, loss, delta, {@link FeedForward#backward}
+ * writing the gradients fresh, the step with the optimiser given the threads by
+ * {@link Optimizer#parallel}) and times whole passes; {@code proposed} does the same with the
+ * gather split among the threads; {@code split} times each product and elementwise pass of the
+ * layers on its own (plain loops as in {@link Dense}, gradients zeroed first). Prints milliseconds per epoch (the
  * median over the epochs after the first) for every phase, the GFLOP/s of each product, and the
  * process CPU time per epoch.
  */
@@ -79,7 +78,7 @@ public final class StepProfile {
         Dense[] layers = net.layers().toArray(Dense[]::new);
         Activation outF = layers[2].activation();
         try (Parallel par = new Parallel(threads)) {
-            if (proposed) opt.parallel(par);
+            opt.parallel(par);
             FeedForward.Workspace ws = net.workspace(batch, par);
             int[] cur = new int[2];
             java.util.function.IntConsumer gatherPart = p -> {
@@ -118,15 +117,13 @@ public final class StepProfile {
                     }
                     u = System.nanoTime(); t[0] += u - s; s = u;
                     if (fused) {
-                        if (!proposed) for (Param p : params) p.zeroGrad();
-                        u = System.nanoTime(); t[1] += u - s; s = u;
                         float[] out = net.forward(ws, xb, rows, actRng);
                         u = System.nanoTime(); t[21] += u - s; s = u;
                         sum += loss.value(ws.outputNetInput(), out, bb, rows, outW, outF);
                         u = System.nanoTime(); t[8] += u - s; s = u;
                         loss.delta(out, bb, ws.outputDelta(), rows, outW, loss.scale(rows));
                         u = System.nanoTime(); t[9] += u - s; s = u;
-                        net.backward(ws, xb, rows, true, true, 0f, proposed);
+                        net.backward(ws, xb, rows, true, true, 0f, true);
                         u = System.nanoTime(); t[22] += u - s; s = u;
                     } else {
                         for (Param p : params) p.zeroGrad();
