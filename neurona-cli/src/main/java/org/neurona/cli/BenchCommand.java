@@ -136,7 +136,8 @@ final class BenchCommand implements Callable<Integer> {
         String perEpoch = r.containsKey("warm_us_per_epoch")
                 ? String.format(Locale.ROOT, "%.3f us/epoch warm", r.get("warm_us_per_epoch"))
                 : String.format(Locale.ROOT, "%.4f s/epoch", r.get("per_epoch_s"));
-        return String.format(Locale.ROOT, "%-15s %s, train %.3f s, %s, %s thread(s), peak heap %s MB, %s",
-                r.get("workload"), perEpoch, r.get("train_s"), metric, r.get("threads"), r.get("peak_heap_mb"), r.get("jvm"));
+        return String.format(Locale.ROOT, "%-15s %s, train %.3f s, %s, %s thread(s), peak heap %s MB, %s GEMM, %s",
+                r.get("workload"), perEpoch, r.get("train_s"), metric, r.get("threads"), r.get("peak_heap_mb"),
+                r.get("gemm"), r.get("jvm"));
     }
 }

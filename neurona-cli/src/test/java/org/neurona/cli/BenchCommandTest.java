@@ -53,6 +53,18 @@ class BenchCommandTest {
     }
 
     @Test
+    void withoutJsonOneReadableLineSaysWhatRanAndOnWhichKernel() throws Exception {
+        CommandLine cl = new CommandLine(new BenchCommand());
+        StringWriter out = new StringWriter();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(new StringWriter(), true));
+        assertEquals(0, cl.execute("--workload", "xor", "--size", "0,2,200,1"));
+        String line = out.toString().strip();
+        assertTrue(line.startsWith("xor ") && line.contains("us/epoch warm") && line.contains("solved"), line);
+        assertTrue(line.contains("auto-vectorised GEMM"), line);
+    }
+
+    @Test
     void elmanSineLearnsTheSeriesInAFewEpochs() throws Exception {
         Run r = bench("--workload", "elman-sine", "--json", "--size", "0,1,1,5");
         assertEquals(0, r.exit(), r.err());
