@@ -195,6 +195,7 @@ public final class Trainer {
                     long t = System.nanoTime();
                     if (open > 0) records.timeLast(open, (t - t0) / 1e9); // a set that changes late: once
                     open = 0;
+                    block = 1;
                     t0 = t;
                 }
             }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
 import org.neurona.data.Dataset;
 import org.neurona.layer.Param;
@@ -93,10 +94,51 @@ class SmallNetOnlineTest {
         // stopping at the target error closes the open block: the last epoch has its time too
         FeedForward again = FeedForward.create(NetworkSpec.parse("2:3:1", "logistic"), 1);
         double target = h.trainError().get(9_999);
+        t0 = System.nanoTime();
         History stopped = new Trainer(TrainOptions.builder().mode(Mode.ONLINE).eta(0.5).momentum(0.9).epochs(20_000)
                 .targetError(target).build()).fit(again, xor);
+        wall = (System.nanoTime() - t0) / 1e9;
         assertEquals(History.StopReason.TARGET_ERROR, stopped.stop());
-        assertTrue(stopped.epochSeconds().get(stopped.epochSeconds().size() - 1) > 0);
+        assertEquals(10_000, stopped.epochSeconds().size());
+        sum = 0;
+        for (double s : stopped.epochSeconds()) {
+            assertTrue(s > 0, "an epoch of the stopped run has no time");
+            sum += s;
+        }
+        assertTrue(sum <= wall && sum > 0.5 * wall, "the stopped run's epochs add up to " + sum + " s of " + wall);
+    }
+
+    @Test
+    void makingATrainingSetThatChangesIsNotTrainingTime() {
+        // the set is the same object for 300 epochs (timed in blocks), then made afresh each epoch
+        // by a maker that sleeps 20 ms: only the epoch in whose block the first change falls may
+        // carry that sleep, every later epoch is timed from the moment its set is ready
+        Dataset xor = Dataset.of(new double[][] {{0, 0}, {0, 1}, {1, 0}, {1, 1}}, new double[][] {{0}, {1}, {1}, {0}});
+        int epochs = 310, changeFrom = 301;
+        IntFunction<Dataset> sets = epoch -> {
+            if (epoch < changeFrom) return xor;
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return Dataset.of(new double[][] {{0, 0}, {0, 1}, {1, 0}, {1, 1}}, new double[][] {{0}, {1}, {1}, {0}});
+        };
+        FeedForward net = FeedForward.create(NetworkSpec.parse("2:3:1", "logistic"), 1);
+        TrainOptions o = TrainOptions.builder().mode(Mode.ONLINE).eta(0.5).momentum(0.9).epochs(epochs).build();
+        long t0 = System.nanoTime();
+        History h = new Trainer(o).fit(net, sets, null);
+        double wall = (System.nanoTime() - t0) / 1e9;
+        assertEquals(epochs, h.epochSeconds().size());
+        double sum = 0;
+        for (int e = 0; e < epochs; e++) {
+            double s = h.epochSeconds().get(e);
+            assertTrue(s > 0, "epoch " + (e + 1) + " has no time");
+            if (e + 1 > changeFrom) assertTrue(s < 0.010, "epoch " + (e + 1) + " took " + s + " s: its set's making counted");
+            sum += s;
+        }
+        // nine sleeps of 20 ms lie outside the epochs; at most the first one inside
+        assertTrue(sum < wall - 0.15, "epochs add up to " + sum + " s of a " + wall + " s run");
     }
 
     @Test
