@@ -12,7 +12,9 @@ import org.junit.jupiter.api.Test;
  * multiple of a tile), several summed blocks and column blocks, with and without accumulation,
  * and on parts of C such as a thread gets. The core's tests run with the Vector API module
  * (its pom adds {@code --add-modules jdk.incubator.vector}), so {@link Gemm} uses it throughout
- * them; the other modules' tests run without it.
+ * them, {@link GemmTest}'s one-versus-two-threads checks included; the pom runs the math tests a
+ * second time with {@code -Dneurona.vector=false}, and the other modules' tests run without the
+ * module, so the auto-vectorised kernel gets the same checks.
  */
 class VectorKernelsTest {
     private static float[] random(Rng rng, int n) {
