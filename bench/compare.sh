@@ -58,15 +58,9 @@ fi
 echo "numpy: $np_py ($("$np_py" -c 'import numpy; print(numpy.__version__)'))" >&2
 fmnist="$(dirname "$(dpkg -L dataset-fashion-mnist | grep 'train-images-idx3-ubyte.gz$' | head -1)")"
 
-# build (the launcher builds when sources changed); `bench` before it is registered in Main: the class itself
-if [[ "$systems" == *" neurona "* ]]; then
-  ./neurona --version >/dev/null
-  if ./neurona --help 2>&1 | grep -qE '^ +bench( |$)'; then
-    neurona_bench=(./neurona bench)
-  else
-    neurona_bench=(java ${JAVA_OPTS:-} -cp neurona-cli/target/neurona.jar org.neurona.cli.BenchCommand)
-  fi
-fi
+# build now (the launcher builds when sources changed), so no workload's time includes it
+[[ "$systems" == *" neurona "* ]] && ./neurona --version >/dev/null
+neurona_bench=(./neurona bench)
 
 mkdir -p bench/results
 out="bench/results/compare-$(date -u +%Y%m%dT%H%M%SZ).jsonl"
