@@ -12,7 +12,7 @@ import jdk.incubator.vector.VectorSpecies;
  * <p>Register tiling as in GotoBLAS (Goto and van de Geijn, "Anatomy of high-performance matrix
  * multiplication", ACM TOMS 34(3), 2008): a panel of B (at most {@link GemmKernels#KC} rows by
  * {@link GemmKernels#NC} columns) is packed into slivers of {@link #NR} columns, k-major, and a
- * {@link #MR} x {@link #NR} block of C lives in eight vector registers while the summed
+ * {@link #MR} x {@link #NR} block of C lives in twelve vector registers while the summed
  * dimension is swept: one broadcast of A and two fused multiply-adds per row and step. The
  * auto-vectorised kernel must load and store its row of C for every six terms; this one touches C
  * once per panel, which is what doubles the speed at the training shapes (docs/PERFORMANCE.md).
