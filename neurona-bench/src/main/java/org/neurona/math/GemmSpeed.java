@@ -3,6 +3,7 @@ package org.neurona.math;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -11,13 +12,17 @@ import java.util.Locale;
  * time other processes take the cores (error bars of 50 % and more on the bench machine, see
  * docs/PERFORMANCE.md), so this runner times many short rounds (about 2 ms each) and keeps the
  * fastest, by wall clock and, for one thread, by the calling thread's CPU time. The fastest
- * round is the one least disturbed, which is the number to compare kernels by.
+ * round is the one least disturbed, which is the number to compare kernels by. The median round
+ * and the slowest tenth are printed beside it: on a machine that changes speed (the bench
+ * machine's two speeds, docs/PERFORMANCE.md) they show what a training epoch, which takes every
+ * round as it comes, can expect.
  *
  * <pre>
  *   java -cp neurona-bench/target/benchmarks.jar org.neurona.math.GemmSpeed [seconds-per-case [shape-regex [kernel-regex]]]
  * </pre>
  * Prints one line per case: variant, shape, threads, kernel, GFLOP/s (best wall), GFLOP/s (best
- * CPU time, 1 thread only), microseconds per call (best wall).
+ * CPU time, 1 thread only), microseconds per call (best wall), GFLOP/s of the median round and of
+ * the round at the 90th percentile of time.
  */
 public class GemmSpeed {
     /** Shapes as in {@link GemmBench}: variant:m x n x k. */
@@ -70,7 +75,9 @@ public class GemmSpeed {
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         System.out.printf(Locale.ROOT, "# java %s, %d cpus, best of ~2 ms rounds over %.1f s per case%n",
                 System.getProperty("java.runtime.version"), Runtime.getRuntime().availableProcessors(), seconds);
-        System.out.printf(Locale.ROOT, "%-16s %3s %-7s %9s %9s %11s%n", "shape", "thr", "kernel", "GFLOP/s", "cpuGFLOP", "us/call");
+        System.out.printf(Locale.ROOT, "%-16s %3s %-7s %9s %9s %11s %9s %9s%n", "shape", "thr", "kernel", "GFLOP/s",
+                "cpuGFLOP", "us/call", "p50", "p90");
+        long[] rounds = new long[1 << 20];
         List<Parallel> pools = new ArrayList<>();
         try (Parallel two = new Parallel(2)) {
             for (String shape : SHAPES) {
@@ -90,6 +97,7 @@ public class GemmSpeed {
                         // calls per round: about 2 ms of work at 10 GFLOP/s
                         int reps = (int) Math.max(1, Math.min(1_000_000, 2e-3 * 10e9 / flops));
                         long bestWall = Long.MAX_VALUE, bestCpu = Long.MAX_VALUE;
+                        int count = 0;
                         long end = System.nanoTime() + (long) (seconds * 1e9);
                         long warm = System.nanoTime() + (long) (seconds * 0.4e9);
                         while (System.nanoTime() < end) {
@@ -100,11 +108,15 @@ public class GemmSpeed {
                             long c1 = threads == 1 ? mx.getCurrentThreadCpuTime() : 0;
                             if (t0 < warm) continue;
                             bestWall = Math.min(bestWall, t1 - t0);
+                            if (count < rounds.length) rounds[count++] = t1 - t0;
                             if (threads == 1) bestCpu = Math.min(bestCpu, c1 - c0);
                         }
                         double gw = flops * reps / bestWall, gc = threads == 1 ? flops * reps / bestCpu : Double.NaN;
-                        System.out.printf(Locale.ROOT, "%-16s %3d %-7s %9.2f %9.2f %11.3f%n", shape, threads,
-                                kernel.name(), gw, gc, bestWall / 1e3 / reps);
+                        Arrays.sort(rounds, 0, count);
+                        double p50 = count == 0 ? Double.NaN : flops * reps / rounds[count / 2];
+                        double p90 = count == 0 ? Double.NaN : flops * reps / rounds[count * 9 / 10];
+                        System.out.printf(Locale.ROOT, "%-16s %3d %-7s %9.2f %9.2f %11.3f %9.2f %9.2f%n", shape, threads,
+                                kernel.name(), gw, gc, bestWall / 1e3 / reps, p50, p90);
                     }
                 }
                 if (c[0] == 12345.678f) System.out.println(); // keep c live
