@@ -1,6 +1,7 @@
 package org.neurona.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -50,6 +51,8 @@ class BenchCommandTest {
         assertTrue(j.get("jvm").asText().contains(Runtime.version().toString()));
         // this module's tests run without the Vector API module, so the products are the Java loops
         assertEquals("auto-vectorised", j.get("gemm").asText());
+        // stdout holds only the JSON; what is running is said on stderr
+        assertEquals("bench: running xor ...", r.err().strip());
     }
 
     @Test
@@ -84,6 +87,7 @@ class BenchCommandTest {
         assertTrue(r.lines().isEmpty());
         assertTrue(r.err().contains("skipping fmnist-relu and fmnist-lecture: Fashion-MNIST not found"), r.err());
         assertTrue(r.err().contains("apt-get install dataset-fashion-mnist"), r.err());
+        assertFalse(r.err().contains("running"), "a skipped workload is not announced: " + r.err());
     }
 
     @Test
