@@ -16,9 +16,10 @@ import java.util.RandomAccess;
  *
  * @param trainError      per epoch
  * @param validationError per epoch (NaN entries without validation data)
- * @param epochSeconds    wall time of each epoch's training; online epochs of a small net shorter than 5 us are
- *                        timed in blocks of up to 64 epochs, each given the block's mean (reading
- *                        the clock would cost a twentieth of such an epoch)
+ * @param epochSeconds    wall time of each epoch's training; online epochs of a small net on one
+ *                        fixed training set, when shorter than 5 us, are timed in blocks of up to
+ *                        64 epochs, each given the block's mean (reading the clock would cost a
+ *                        twentieth of such an epoch)
  * @param stop            why training ended
  */
 public record History(List<Double> trainError, List<Double> validationError, List<Double> epochSeconds,

@@ -56,7 +56,7 @@ public final class Trainer {
      * @throws TrainingDivergedException when the error becomes NaN or infinite
      */
     public History fit(FeedForward net, Dataset train, Dataset validation, EpochListener... listeners) {
-        return fit(net, epoch -> train, validation, listeners);
+        return fit(net, epoch -> train, true, validation, listeners);
     }
 
     /**
@@ -67,6 +67,12 @@ public final class Trainer {
      */
     public History fit(FeedForward net, IntFunction<Dataset> trainingSet, Dataset validation,
                        EpochListener... listeners) {
+        return fit(net, trainingSet, false, validation, listeners);
+    }
+
+    /** {@code fixed}: the training set is the same every epoch, {@code trainingSet} need not be asked again. */
+    private History fit(FeedForward net, IntFunction<Dataset> trainingSet, boolean fixed, Dataset validation,
+                        EpochListener... listeners) {
         Dataset train = trainingSet.apply(1);
         check(net, train, "training");
         if (validation != null) check(net, validation, "validation");
@@ -101,7 +107,7 @@ public final class Trainer {
         SmallNetOnline small = SmallNetOnline.applies(net, options, n) ? new SmallNetOnline(net, options) : null;
         if (small != null && listeners.length == 0 && validation == null) {
             // a loop of its own, compiled apart from the batch machinery
-            return fitSmall(small, trainingSet, train, order, rng, records);
+            return fitSmall(small, fixed ? null : trainingSet, train, order, rng, records);
         }
         // the small-net path is sequential: no worker threads to start and stop
         try (Parallel par = small != null ? Parallel.SERIAL : new Parallel(options.threads())) {
@@ -171,33 +177,27 @@ public final class Trainer {
     /** Most epochs timed as one block. */
     private static final int BLOCK = 64;
 
-    /** The epochs of the small-net path without listeners or validation data. */
+    /**
+     * The epochs of the small-net path without listeners or validation data; {@code trainingSet}
+     * is null when {@code first} is the training set of every epoch.
+     */
     private History fitSmall(SmallNetOnline small, IntFunction<Dataset> trainingSet, Dataset first, int[] order, Rng rng,
                              Records records) {
         Dataset train = first;
         int n = train.rows(), maxEpochs = options.epochs();
         boolean sum = options.loss().reduction() == Loss.Reduction.SUM, shuffle = options.shuffle();
         double target = options.targetError();
-        // Reading the clock costs about 30 ns, a twentieth of an XOR epoch; so epochs shorter than
-        // SHORT_EPOCH_NS are timed in blocks of up to BLOCK, each given the block's mean, and the
-        // clock is read once a block. A block ends early at the last epoch and at the target error.
-        // A training set made afresh each epoch keeps one reading per epoch, each epoch starting
-        // when its set is ready (making it is not training time).
+        // Reading the clock costs about 30 ns, a twentieth of an XOR epoch; so on a fixed training
+        // set epochs shorter than SHORT_EPOCH_NS are timed in blocks of up to BLOCK, each given the
+        // block's mean, and the clock is read once a block. A block ends early at the last epoch
+        // and at the target error. A training set that may change is timed epoch by epoch, each
+        // epoch from the moment its set is ready (making it is not training time).
         long t0 = System.nanoTime();
         int open = 0, block = 1;
-        boolean varying = false;
         for (int epoch = 1; epoch <= maxEpochs; epoch++) {
-            if (epoch > 1) {
-                Dataset next = sameShape(trainingSet.apply(epoch), train, epoch);
-                if (next != train) {
-                    train = next;
-                    varying = true;
-                    long t = System.nanoTime();
-                    if (open > 0) records.timeLast(open, (t - t0) / 1e9); // a set that changes late: once
-                    open = 0;
-                    block = 1;
-                    t0 = t;
-                }
+            if (trainingSet != null && epoch > 1) {
+                train = sameShape(trainingSet.apply(epoch), train, epoch);
+                t0 = System.nanoTime();
             }
             if (shuffle) rng.shuffle(order);
             double e = small.epoch(train, order);
@@ -208,7 +208,7 @@ public final class Trainer {
             if (++open == block || reached || epoch == maxEpochs) {
                 long t1 = System.nanoTime();
                 records.timeLast(open, (t1 - t0) / 1e9);
-                block = !varying && t1 - t0 < SHORT_EPOCH_NS * (long) open ? BLOCK : 1;
+                if (trainingSet == null) block = t1 - t0 < SHORT_EPOCH_NS * (long) open ? BLOCK : 1;
                 t0 = t1;
                 open = 0;
             }
