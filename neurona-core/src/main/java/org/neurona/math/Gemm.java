@@ -33,7 +33,10 @@ public final class Gemm {
      * Whether the packed products run on the JDK's Vector API, about twice as fast as the
      * auto-vectorised loops at the training shapes and giving the same floats. True when the JVM
      * was started with {@code --add-modules jdk.incubator.vector} (the {@code neurona} launcher
-     * adds it for training) unless the system property {@code neurona.vector} is {@code false}.
+     * adds it for training) unless the system property {@code neurona.vector} is {@code false} (or {@code 0},
+     * {@code no}, {@code off}) or the JVM runs interpreted only ({@code -Xint}). A JVM limited to
+     * its first compiler ({@code -XX:TieredStopAtLevel=1}) should be run without the module: the
+     * vectors would stay boxed objects there.
      * The JVM then prints one line, "WARNING: Using incubator modules", when it starts.
      */
     public static boolean vectorized() {

@@ -76,17 +76,21 @@ final class GemmKernels {
 
     /**
      * Whether the packed products run on {@link VectorKernels} (same floats, about twice the
-     * speed): only when the JVM has the incubating Vector API module and the system property
-     * {@code neurona.vector} is not {@code false}. Read once; without the module the Vector API
-     * class is never loaded.
+     * speed): only when the JVM has the incubating Vector API module, does not run interpreted
+     * only, and the system property {@code neurona.vector} is not {@code false} (or {@code 0},
+     * {@code no}, {@code off}). Read once; without the module the Vector API class is never loaded.
      */
     static final boolean VECTOR = vectorAvailable();
     /** Column blocks handed to threads start at multiples of this: whole vector tiles. */
     private static final int ALIGN = VECTOR ? VectorKernels.NR : 8;
 
     private static boolean vectorAvailable() {
-        if ("false".equalsIgnoreCase(System.getProperty("neurona.vector"))) return false;
+        String off = System.getProperty("neurona.vector", "").trim().toLowerCase(java.util.Locale.ROOT);
+        if (off.equals("false") || off.equals("0") || off.equals("no") || off.equals("off")) return false;
         if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) return false;
+        // without C2 (-Xint, or -XX:TieredStopAtLevel below 4) vectors stay boxed objects, many
+        // times slower than the Java kernel; -Xint at least is visible here
+        if (System.getProperty("java.vm.info", "").contains("interpreted mode")) return false;
         try {
             return VectorKernels.LANES >= 4;
         } catch (LinkageError e) { // a JVM whose module cannot be linked: keep the scalar kernel
@@ -153,8 +157,9 @@ final class GemmKernels {
             return;
         }
         // Split columns when the packed kernel runs and C is wide enough: each thread then packs
-        // only its own part of B (splitting rows, every thread would pack all of it).
-        boolean byColumns = fast(m, n, k) && n >= 16 * parts;
+        // only its own part of B (splitting rows, every thread would pack all of it). Each part
+        // must get at least one whole tile of ALIGN columns (32 with AVX-512).
+        boolean byColumns = fast(m, n, k) && n >= Math.max(16, ALIGN) * parts;
         if (!byColumns) parts = Math.min(parts, m);
         BlockTask task = SCRATCH.get().task;
         task.set(v, a, b, c, m, n, k, acc, parts, byColumns);
@@ -232,9 +237,16 @@ final class GemmKernels {
         fastBlock(VECTOR, v, a, b, c, lo, hi, jlo, jhi, m, n, k, acc);
     }
 
-    /** The packed kernel for a fast shape: the Vector API one or the auto-vectorised one. */
+    /**
+     * The packed kernel for a fast shape: the Vector API one or the auto-vectorised one. An empty
+     * sum (k = 0) leaves C as it is, or zero without {@code acc}.
+     */
     static void fastBlock(boolean vector, Variant v, float[] a, float[] b, float[] c, int lo, int hi, int jlo,
                           int jhi, int m, int n, int k, boolean acc) {
+        if (k == 0) {
+            if (!acc) for (int i = lo; i < hi; i++) Arrays.fill(c, i * n + jlo, i * n + jhi, 0f);
+            return;
+        }
         int sa = v == Variant.TN ? 1 : k, sq = v == Variant.TN ? m : 1;
         Scratch s = SCRATCH.get();
         if (vector) VectorKernels.block(v, a, sa, sq, b, c, lo, hi, jlo, jhi, n, k, acc, s.slivers());

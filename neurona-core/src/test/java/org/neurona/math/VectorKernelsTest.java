@@ -26,7 +26,8 @@ class VectorKernelsTest {
     @Test
     void theVectorKernelIsOnWhenTheModuleIsPresent() {
         boolean module = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
-        boolean off = "false".equalsIgnoreCase(System.getProperty("neurona.vector"));
+        boolean off = java.util.List.of("false", "0", "no", "off")
+                .contains(System.getProperty("neurona.vector", "").trim().toLowerCase(java.util.Locale.ROOT));
         assertEquals(module && !off, Gemm.vectorized());
         assertTrue(module, "the core's tests should run with --add-modules jdk.incubator.vector (see its pom)");
     }
@@ -56,6 +57,19 @@ class VectorKernelsTest {
                     GemmKernels.fastBlock(true, v, a, b, partGot, lo, hi, jlo, jhi, m, n, k, acc);
                     assertArrayEquals(partWant, partGot, what + " rows " + lo + ".." + hi + " columns " + jlo + "..");
                 }
+            }
+        }
+    }
+
+    @Test
+    void anEmptySumZeroesCOrLeavesIt() {
+        for (boolean vector : new boolean[] {false, true}) {
+            for (GemmKernels.Variant v : GemmKernels.Variant.values()) {
+                float[] c = {1, 2, 3, 4, 5, 6};
+                GemmKernels.fastBlock(vector, v, new float[0], new float[0], c, 0, 2, 0, 3, 2, 3, 0, true);
+                assertArrayEquals(new float[] {1, 2, 3, 4, 5, 6}, c, v + " acc, vector " + vector);
+                GemmKernels.fastBlock(vector, v, new float[0], new float[0], c, 1, 2, 1, 3, 2, 3, 0, false);
+                assertArrayEquals(new float[] {1, 2, 3, 4, 0, 0}, c, v + " part, vector " + vector);
             }
         }
     }
