@@ -22,6 +22,17 @@ class AllocationsTest {
     }
 
     @Test
+    void whatAWorkerThreadAllocatesCounts() {
+        try (org.neurona.math.Parallel two = new org.neurona.math.Parallel(2)) {
+            java.util.function.IntConsumer onWorkersOnly = p -> {
+                if (Thread.currentThread().getName().startsWith("neurona-worker-")) sink = new Object();
+            };
+            long bytes = Allocations.steadyBytes(() -> two.forEachPart(2, onWorkersOnly), 20_000);
+            assertTrue(bytes >= Allocations.NOTHING, "measured " + bytes + " bytes for a worker that allocates");
+        }
+    }
+
+    @Test
     void aCallThatAllocatesNothingSettles() {
         int[] counter = new int[1];
         long bytes = Allocations.steadyBytes(() -> counter[0]++, 100_000);
