@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
 # neurona vs PyTorch vs numpy on the end-to-end workloads of docs/PERFORMANCE.md, same machine, same run.
 #
-#   bench/compare.sh                          # all four workloads, all three systems
+#   bench/compare.sh                          # all four workloads, all systems
 #   bench/compare.sh xor elman-sine           # some of them
 #   THREADS=1 XOR_SEEDS=10 bench/compare.sh   # settings (defaults: THREADS=2, XOR_SEEDS=5)
-#   SYSTEMS="neurona numpy" bench/compare.sh  # some of the systems (default: neurona pytorch numpy)
+#   SYSTEMS="neurona numpy" bench/compare.sh  # some of the systems (default: neurona pytorch numpy c)
 #   NUMPY_PY=/path/to/python3 bench/compare.sh   # the python whose numpy runs the numpy scripts
 #
 # For xor there is a fourth system, c: bench/c/xor_online.c (generic online backpropagation as a
 # C program is usually written), built with gcc -O2 when gcc is there, double and float versions.
+# On the Fashion-MNIST workloads neurona runs twice: as the launcher runs it (Vector API kernel)
+# and, labelled neurona-java, with NEURONA_VECTOR=0 (the auto-vectorised Java kernel).
 #
 # Installs what it needs from Debian when missing (python3-torch, python3-numpy,
 # dataset-fashion-mnist; needs root or sudo), builds neurona, runs `neurona bench --json`, the
@@ -23,6 +25,8 @@
 # /usr/bin/python3 (Debian's numpy 1.24 on the reference BLAS: its GEMM is many times slower, and
 # the JSON's "system" says which BLAS ran).
 set -euo pipefail
+# the rows' labels and the Vector API switch are this script's to set, not the caller's
+unset LABEL NEURONA_VECTOR
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 threads="${THREADS:-2}"

@@ -14,7 +14,7 @@ cd "$root"
 java_bin="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 
 vector=()
-[[ "${NEURONA_BENCH_VECTOR:-0}" == 1 ]] && vector=(-jvmArgsAppend "--add-modules=jdk.incubator.vector")
+[[ "${NEURONA_BENCH_VECTOR:-0}" == 1 ]] && vector=(-jvmArgsPrepend "--add-modules=jdk.incubator.vector")  # Prepend: keeps each @Fork's own jvmArgsAppend (-Xmx1g)
 # package (never install): the jar is built from this tree's neurona-core.
 mvn -B -q -pl neurona-bench -am package -DskipTests
 
