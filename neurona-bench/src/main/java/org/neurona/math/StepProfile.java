@@ -28,11 +28,12 @@ import org.neurona.train.rule.Sgd;
  *   java -cp neurona-bench/target/benchmarks.jar org.neurona.math.StepProfile [threads [epochs [data-dir [mode]]]]
  * </pre>
  * Modes: {@code trainer} (default) makes the calls {@code Trainer.fit} makes (the batch gathered
- * on the calling thread, {@link FeedForward#forward}, loss, delta, {@link FeedForward#backward}
- * writing the gradients fresh, the step with the optimiser given the threads by
- * {@link Optimizer#parallel}) and times whole passes; {@code proposed} does the same with the
- * gather split among the threads; {@code split} times each product and elementwise pass of the
- * layers on its own (plain loops as in {@link Dense}, gradients zeroed first). Prints milliseconds per epoch (the
+ * with its rows split among the threads, {@link FeedForward#forward}, loss, delta,
+ * {@link FeedForward#backward} writing the gradients fresh, the step with the optimiser given the
+ * threads by {@link Optimizer#parallel}) and times whole passes; {@code serial-gather} does the
+ * same with the gather on the calling thread, as the trainer did before; {@code split} times each
+ * product and elementwise pass of the layers on its own (plain loops as in {@link Dense},
+ * gradients zeroed first). Prints milliseconds per epoch (the
  * median over the epochs after the first) for every phase, the GFLOP/s of each product, and the
  * process CPU time per epoch.
  */
@@ -59,7 +60,7 @@ public final class StepProfile {
         int epochs = args.length > 1 ? Integer.parseInt(args[1]) : 5;
         Path dir = Path.of(args.length > 2 ? args[2] : "/usr/share/datasets/fashion-mnist");
         String mode = args.length > 3 ? args[3] : "trainer";
-        boolean fused = !mode.equals("split"), proposed = mode.equals("proposed");
+        boolean fused = !mode.equals("split"), parallelGather = mode.equals("trainer");
         Dataset train = Idx.load(dir.resolve("train-images-idx3-ubyte.gz"), dir.resolve("train-labels-idx1-ubyte.gz"), 10);
         NetworkSpec spec = NetworkSpec.parse("784:256:128:10", "relu,relu,softmax");
         FeedForward net = FeedForward.create(spec, 1L);
@@ -104,7 +105,7 @@ public final class StepProfile {
                 for (int start = 0; start < n; start += batch) {
                     int rows = Math.min(batch, n - start);
                     long s = System.nanoTime(), u;
-                    if (proposed) {
+                    if (parallelGather) {
                         cur[0] = start;
                         cur[1] = rows;
                         par.forEachPart(threads, gatherPart);

@@ -113,6 +113,7 @@ public final class Trainer {
         try (Parallel par = small != null ? Parallel.SERIAL : new Parallel(options.threads())) {
             FeedForward.Workspace ws = small != null ? null : net.workspace(batch, par);
             FeedForward.Workspace evalWs = validation == null ? null : net.workspace(Math.min(batch, 1024), par);
+            Gather gather = copy ? new Gather(order, xb, bb, par) : null;
             optimizer.parallel(par); // large updates split over the threads, same floats as serial
             for (int epoch = 1; epoch <= maxEpochs; epoch++) {
                 if (epoch > 1) {
@@ -132,7 +133,7 @@ public final class Trainer {
                 if (small != null) sum = small.epoch(train, order);
                 else for (int start = 0; start < n; start += batch) {
                     int rows = Math.min(batch, n - start);
-                    if (copy) gather(train, order, start, rows, xb, bb);
+                    if (copy) gather.rows(train, start, rows);
                     float[] a = net.forward(ws, xb, rows, activationRng);
                     double batchError = loss.value(ws.outputNetInput(), a, bb, rows, outW, out);
                     sum += batchError;
@@ -301,13 +302,47 @@ public final class Trainer {
         };
     }
 
-    private static void gather(Dataset d, int[] order, int start, int rows, float[] xb, float[] bb) {
-        int in = d.inputs(), out = d.outputs();
-        float[] x = d.x(), b = d.b();
-        for (int r = 0; r < rows; r++) {
-            int src = order[start + r];
-            System.arraycopy(x, src * in, xb, r * in, in);
-            System.arraycopy(b, src * out, bb, r * out, out);
+    /**
+     * Copies a batch's patterns, in the shuffled order, into the batch buffers: split among the
+     * threads when the batch is large (a Fashion-MNIST batch of 128 is 400 KB, 5 % of an epoch
+     * on one thread), on the calling thread otherwise. One per run, so nothing is allocated per
+     * batch; the fields are written before {@link Parallel#forEachPart} hands the job over.
+     */
+    private static final class Gather implements java.util.function.IntConsumer {
+        /** Floats of a batch below which the copy stays on the calling thread. */
+        private static final int PARALLEL_MIN_FLOATS = 1 << 15;
+        private final int[] order;
+        private final float[] xb, bb;
+        private final Parallel par;
+        private Dataset data;
+        private int start, rows, parts;
+
+        Gather(int[] order, float[] xb, float[] bb, Parallel par) {
+            this.order = order;
+            this.xb = xb;
+            this.bb = bb;
+            this.par = par;
+        }
+
+        /** Patterns {@code order[start .. start + rows)} of {@code d} into rows 0.. of the buffers. */
+        void rows(Dataset d, int start, int rows) {
+            this.data = d;
+            this.start = start;
+            this.rows = rows;
+            parts = (long) rows * d.inputs() < PARALLEL_MIN_FLOATS ? 1 : Math.min(par.threads(), rows);
+            if (parts == 1) accept(0);
+            else par.forEachPart(parts, this);
+        }
+
+        @Override
+        public void accept(int p) {
+            int in = data.inputs(), out = data.outputs();
+            float[] x = data.x(), b = data.b();
+            for (int r = rows * p / parts, end = rows * (p + 1) / parts; r < end; r++) {
+                int src = order[start + r];
+                System.arraycopy(x, src * in, xb, r * in, in);
+                System.arraycopy(b, src * out, bb, r * out, out);
+            }
         }
     }
 

@@ -93,6 +93,16 @@ class TrainerTest {
     }
 
     @Test
+    void batchesGatheredOnTwoThreadsTrainAsOnOne() {
+        // 64 x 800 floats a batch, enough for the gather to be split among the threads; 301 rows
+        // leave a last batch of 45, split 22 + 23
+        Dataset d = randomData(301, 800, 2, 5);
+        TrainOptions o = TrainOptions.builder().miniBatch(64).shuffle(true).eta(0.05).momentum(0.9).epochs(3).seed(4)
+                .build();
+        assertArrayEquals(train(d, o), train(d, o.toBuilder().threads(2).build()));
+    }
+
+    @Test
     void shufflingChangesTheOrderAndStillLearns() {
         Dataset d = randomData(64, 3, 1, 12);
         TrainOptions o = TrainOptions.builder().miniBatch(8).eta(0.05).epochs(50).build();
