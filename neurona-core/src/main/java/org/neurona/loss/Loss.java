@@ -118,27 +118,35 @@ public record Loss(Kind kind, Reduction reduction, double dmax) {
      * @param b targets (rows, width)
      */
     public double value(float[] z, float[] a, float[] b, int rows, int width, Activation output) {
+        return value(z, a, b, 0, rows, width, output);
+    }
+
+    /**
+     * {@link #value(float[], float[], float[], int, int, Activation)} with the targets at
+     * {@code b[bo..]}: a pattern's targets read where they lie in a data set, without a copy.
+     */
+    public double value(float[] z, float[] a, float[] b, int bo, int rows, int width, Activation output) {
         int n = rows * width;
         double s = 0;
         switch (kind) {
-            case SSE -> s = 0.5 * squares(a, b, n);
-            case MSE -> s = squares(a, b, n) / width;
-            case CE -> s = output instanceof Softmax ? softmaxCe(z, b, rows, width) : binaryCe(z, b, n);
+            case SSE -> s = 0.5 * squares(a, b, bo, n);
+            case MSE -> s = squares(a, b, bo, n) / width;
+            case CE -> s = output instanceof Softmax ? softmaxCe(z, b, bo, rows, width) : binaryCe(z, b, bo, n);
         }
         return s;
     }
 
-    private double squares(float[] a, float[] b, int n) {
+    private double squares(float[] a, float[] b, int bo, int n) {
         double s = 0;
         for (int i = 0; i < n; i++) {
-            double d = b[i] - a[i];
+            double d = b[bo + i] - a[i];
             if (dmax > 0 && Math.abs(d) <= dmax) continue;
             s += d * d;
         }
         return s;
     }
 
-    private static double softmaxCe(float[] z, float[] b, int rows, int width) {
+    private static double softmaxCe(float[] z, float[] b, int bo, int rows, int width) {
         double s = 0;
         for (int r = 0; r < rows; r++) {
             int o = r * width;
@@ -148,16 +156,16 @@ public record Loss(Kind kind, Reduction reduction, double dmax) {
             for (int i = 0; i < width; i++) sum += Math.exp(z[o + i] - max);
             double logSum = max + Math.log(sum);
             for (int i = 0; i < width; i++) {
-                if (b[o + i] != 0) s -= b[o + i] * (z[o + i] - logSum);
+                if (b[bo + o + i] != 0) s -= b[bo + o + i] * (z[o + i] - logSum);
             }
         }
         return s;
     }
 
-    private static double binaryCe(float[] z, float[] b, int n) {
+    private static double binaryCe(float[] z, float[] b, int bo, int n) {
         // log a = -softplus(-z), log(1 - a) = -softplus(z)
         double s = 0;
-        for (int i = 0; i < n; i++) s += b[i] * softplus(-z[i]) + (1 - b[i]) * softplus(z[i]);
+        for (int i = 0; i < n; i++) s += b[bo + i] * softplus(-z[i]) + (1 - b[bo + i]) * softplus(z[i]);
         return s;
     }
 
@@ -170,15 +178,23 @@ public record Loss(Kind kind, Reduction reduction, double dmax) {
      * {@link #fuses} the output activation, else dE/da. Writes {@code d} only.
      */
     public void delta(float[] a, float[] b, float[] d, int rows, int width, float scale) {
+        delta(a, b, 0, d, rows, width, scale);
+    }
+
+    /**
+     * {@link #delta(float[], float[], float[], int, int, float)} with the targets at
+     * {@code b[bo..]}.
+     */
+    public void delta(float[] a, float[] b, int bo, float[] d, int rows, int width, float scale) {
         int n = rows * width;
         float k = switch (kind) {
             case SSE -> scale;            // d/da 1/2 (b - a)^2 = a - b
             case MSE -> 2f * scale / width;
             case CE -> scale;             // fused: dE/dz = a - b
         };
-        for (int i = 0; i < n; i++) d[i] = k * (a[i] - b[i]);
+        for (int i = 0; i < n; i++) d[i] = k * (a[i] - b[bo + i]);
         if (dmax > 0) {
-            for (int i = 0; i < n; i++) if (Math.abs(b[i] - a[i]) <= dmax) d[i] = 0f;
+            for (int i = 0; i < n; i++) if (Math.abs(b[bo + i] - a[i]) <= dmax) d[i] = 0f;
         }
     }
 

@@ -39,7 +39,6 @@ final class SmallNetOnline {
     private final Layer[] layers;
     /** The loss's scale for a batch of one pattern. */
     private final float deltaScale;
-    private final float[] target;
     private final Loss loss;
     /** Whether the loss gives dE/dz of the output directly (softmax or logistic under CE). */
     private final boolean fused;
@@ -64,7 +63,6 @@ final class SmallNetOnline {
     SmallNetOnline(FeedForward net, TrainOptions options) {
         layers = net.layers().stream().map(Layer::new).toArray(Layer[]::new);
         Layer top = layers[layers.length - 1];
-        target = new float[top.outputs];
         loss = options.loss();
         fused = loss.fuses(top.f);
         deltaScale = loss.scale(1);
@@ -124,12 +122,12 @@ final class SmallNetOnline {
 
     /**
      * The output layer's delta (dE/da, or dE/dz when the loss fuses the activation) and the
-     * pattern's loss, by the loss itself (the same calls as the batch path with one row).
+     * pattern's loss, by the loss itself (the batch path's calls with one row), reading the
+     * targets where they lie in the data set.
      */
     private double outputError(Layer top, float[] b, int bo) {
-        System.arraycopy(b, bo, target, 0, target.length);
-        loss.delta(top.a, target, top.d, 1, target.length, deltaScale);
-        return loss.value(top.z, top.a, target, 1, target.length, top.f);
+        loss.delta(top.a, b, bo, top.d, 1, top.outputs, deltaScale);
+        return loss.value(top.z, top.a, b, bo, 1, top.outputs, top.f);
     }
 
     /**
