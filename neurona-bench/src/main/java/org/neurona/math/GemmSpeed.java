@@ -2,7 +2,6 @@ package org.neurona.math;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -78,7 +77,6 @@ public class GemmSpeed {
         System.out.printf(Locale.ROOT, "%-16s %3s %-7s %9s %9s %11s %9s %9s%n", "shape", "thr", "kernel", "GFLOP/s",
                 "cpuGFLOP", "us/call", "p50", "p90");
         long[] rounds = new long[1 << 20];
-        List<Parallel> pools = new ArrayList<>();
         try (Parallel two = new Parallel(2)) {
             for (String shape : SHAPES) {
                 if (args.length > 1 && !shape.matches(args[1])) continue;

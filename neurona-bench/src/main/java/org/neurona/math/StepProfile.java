@@ -83,7 +83,8 @@ public final class StepProfile {
             FeedForward.Workspace ws = net.workspace(batch, par);
             int[] cur = new int[2];
             java.util.function.IntConsumer gatherPart = p -> {
-                int rows = cur[1], r0 = rows * p / threads, r1 = rows * (p + 1) / threads;
+                int rows = cur[1];
+                int r0 = (int) Parallel.partStart(rows, p, threads, 1), r1 = (int) Parallel.partStart(rows, p + 1, threads, 1);
                 for (int r = r0; r < r1; r++) {
                     int src = order[cur[0] + r];
                     System.arraycopy(train.x(), src * in, xb, r * in, in);

@@ -120,11 +120,12 @@ final class Elementwise {
         @Override
         public void accept(int p) {
             if (kind == FORWARD) {
-                int r0 = (int) ((long) rows * p / parts), r1 = (int) ((long) rows * (p + 1) / parts);
+                int r0 = (int) Parallel.partStart(rows, p, parts, 1);
+                int r1 = (int) Parallel.partStart(rows, p + 1, parts, 1);
                 forwardRows(z, v, out, r0, r1, width);
             } else {
-                int j0 = p == 0 ? 0 : (int) ((long) width * p / parts) & ~7;
-                int j1 = p + 1 == parts ? width : (int) ((long) width * (p + 1) / parts) & ~7;
+                int j0 = (int) Parallel.partStart(width, p, parts, 8);
+                int j1 = (int) Parallel.partStart(width, p + 1, parts, 8);
                 backwardColumns(z, a, out, v, fresh, j0, j1, rows, width);
             }
         }

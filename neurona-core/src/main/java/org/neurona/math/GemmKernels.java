@@ -85,8 +85,7 @@ final class GemmKernels {
     private static final int ALIGN = VECTOR ? VectorKernels.NR : 8;
 
     private static boolean vectorAvailable() {
-        String off = System.getProperty("neurona.vector", "").trim().toLowerCase(java.util.Locale.ROOT);
-        if (off.equals("false") || off.equals("0") || off.equals("no") || off.equals("off")) return false;
+        if (switchedOff(System.getProperty("neurona.vector"))) return false;
         if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) return false;
         // without C2 (-Xint, or -XX:TieredStopAtLevel below 4) vectors stay boxed objects, many
         // times slower than the Java kernel; -Xint at least is visible here
@@ -96,6 +95,12 @@ final class GemmKernels {
         } catch (LinkageError e) { // a JVM whose module cannot be linked: keep the scalar kernel
             return false;
         }
+    }
+
+    /** Whether a value of {@code neurona.vector} turns the Vector API off: false, 0, no, off, any case. */
+    static boolean switchedOff(String value) {
+        return value != null && java.util.Set.of("false", "0", "no", "off")
+                .contains(value.trim().toLowerCase(java.util.Locale.ROOT));
     }
 
     private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
@@ -213,11 +218,11 @@ final class GemmKernels {
         @Override
         public void accept(int p) {
             if (byColumns) {
-                int jlo = p == 0 ? 0 : (int) ((long) n * p / parts) & -ALIGN;
-                int jhi = p + 1 == parts ? n : (int) ((long) n * (p + 1) / parts) & -ALIGN;
+                int jlo = (int) Parallel.partStart(n, p, parts, ALIGN);
+                int jhi = (int) Parallel.partStart(n, p + 1, parts, ALIGN);
                 block(v, a, b, c, 0, m, jlo, jhi, m, n, k, acc);
             } else {
-                int lo = (int) ((long) m * p / parts), hi = (int) ((long) m * (p + 1) / parts);
+                int lo = (int) Parallel.partStart(m, p, parts, 1), hi = (int) Parallel.partStart(m, p + 1, parts, 1);
                 block(v, a, b, c, lo, hi, 0, n, m, n, k, acc);
             }
         }

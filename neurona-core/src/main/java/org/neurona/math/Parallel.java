@@ -66,6 +66,18 @@ public final class Parallel implements AutoCloseable {
     }
 
     /**
+     * Where part {@code p} of {@code parts} starts when {@code total} items are cut into nearly
+     * equal consecutive ranges: 0 for the first part, {@code total} for p = parts (the end of the
+     * last), else {@code total * p / parts} rounded down to a multiple of {@code align} (a power
+     * of two; 1 for none), so that a part's range is [partStart(p), partStart(p + 1)).
+     */
+    public static long partStart(long total, int p, int parts, int align) {
+        if (p == 0) return 0;
+        if (p == parts) return total;
+        return total * p / parts & -(long) align;
+    }
+
+    /**
      * Runs {@code body.accept(part)} for part = 0..parts-1, spread over the threads (part p on
      * thread p mod threads, the caller being thread 0), and returns when all are done. The first
      * exception thrown by a part is rethrown (the other parts still run to the end).

@@ -338,7 +338,8 @@ public final class Trainer {
         public void accept(int p) {
             int in = data.inputs(), out = data.outputs();
             float[] x = data.x(), b = data.b();
-            for (int r = rows * p / parts, end = rows * (p + 1) / parts; r < end; r++) {
+            int end = (int) Parallel.partStart(rows, p + 1, parts, 1);
+            for (int r = (int) Parallel.partStart(rows, p, parts, 1); r < end; r++) {
                 int src = order[start + r];
                 System.arraycopy(x, src * in, xb, r * in, in);
                 System.arraycopy(b, src * out, bb, r * out, out);

@@ -14,6 +14,24 @@ import org.junit.jupiter.api.Test;
 class ParallelTest {
 
     @Test
+    void partsAreConsecutiveNearlyEqualRangesOnAlignedBoundaries() {
+        // 45 rows in two parts: 22 + 23; 10 in three: 3 + 3 + 4
+        assertArrayEquals(new long[] {0, 22, 45}, starts(45, 2, 1));
+        assertArrayEquals(new long[] {0, 3, 6, 10}, starts(10, 3, 1));
+        // aligned to 8 inside, the ends exact: 100 columns as 48 + 52, 20 as 0 + 20
+        assertArrayEquals(new long[] {0, 48, 100}, starts(100, 2, 8));
+        assertArrayEquals(new long[] {0, 0, 20}, starts(20, 2, 16));
+        // beyond int range, as the optimiser's parameter count may be
+        assertArrayEquals(new long[] {0, 3_000_000_000L, 6_000_000_001L}, starts(6_000_000_001L, 2, 8));
+    }
+
+    private static long[] starts(long total, int parts, int align) {
+        long[] s = new long[parts + 1];
+        for (int p = 0; p <= parts; p++) s[p] = Parallel.partStart(total, p, parts, align);
+        return s;
+    }
+
+    @Test
     void everyPartRunsOnceOnThreadPartModThreads() {
         try (Parallel par = new Parallel(3)) {
             for (int parts : new int[] {2, 3, 7}) {

@@ -2,6 +2,7 @@ package org.neurona.math;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
@@ -26,10 +27,17 @@ class VectorKernelsTest {
     @Test
     void theVectorKernelIsOnWhenTheModuleIsPresent() {
         boolean module = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
-        boolean off = java.util.List.of("false", "0", "no", "off")
-                .contains(System.getProperty("neurona.vector", "").trim().toLowerCase(java.util.Locale.ROOT));
+        boolean off = GemmKernels.switchedOff(System.getProperty("neurona.vector"));
         assertEquals(module && !off, Gemm.vectorized());
         assertTrue(module, "the core's tests should run with --add-modules jdk.incubator.vector (see its pom)");
+    }
+
+    @Test
+    void theSwitchAcceptsWhatTheLauncherAccepts() {
+        for (String off : new String[] {"false", "0", "no", "off", "OFF", " False "}) {
+            assertTrue(GemmKernels.switchedOff(off), off);
+        }
+        for (String on : new String[] {null, "", "true", "1", "yes"}) assertFalse(GemmKernels.switchedOff(on), on);
     }
 
     @Test

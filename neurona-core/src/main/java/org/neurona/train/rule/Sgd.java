@@ -96,9 +96,7 @@ public record Sgd(double eta, double alpha, boolean nesterov) implements Learnin
         /** Part p of a parallel step: a fixed range of the parameters taken end to end. */
         @Override
         public void accept(int p) {
-            long lo = p == 0 ? 0 : total * p / parts & ~7L;
-            long hi = p + 1 == parts ? total : total * (p + 1) / parts & ~7L;
-            update(lo, hi);
+            update(Parallel.partStart(total, p, parts, 8), Parallel.partStart(total, p + 1, parts, 8));
         }
 
         /** Updates scalars [lo, hi) of the parameters taken end to end. */
