@@ -111,14 +111,14 @@ class SmallNetOnlineTest {
     @Test
     void makingATrainingSetThatChangesIsNotTrainingTime() {
         // the set is the same object for 300 epochs, then made afresh each epoch by a maker that
-        // sleeps 20 ms: a training set given as a function is timed epoch by epoch, each epoch
+        // sleeps 50 ms: a training set given as a function is timed epoch by epoch, each epoch
         // from the moment its set is ready, so none of the sleeps counts
         Dataset xor = Dataset.of(new double[][] {{0, 0}, {0, 1}, {1, 0}, {1, 1}}, new double[][] {{0}, {1}, {1}, {0}});
         int epochs = 310, changeFrom = 301;
         IntFunction<Dataset> sets = epoch -> {
             if (epoch < changeFrom) return xor;
             try {
-                Thread.sleep(20);
+                Thread.sleep(50);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -134,11 +134,11 @@ class SmallNetOnlineTest {
         for (int e = 0; e < epochs; e++) {
             double s = h.epochSeconds().get(e);
             assertTrue(s > 0, "epoch " + (e + 1) + " has no time");
-            if (e + 1 >= changeFrom) assertTrue(s < 0.015, "epoch " + (e + 1) + " took " + s + " s: its set's making counted");
+            if (e + 1 >= changeFrom) assertTrue(s < 0.040, "epoch " + (e + 1) + " took " + s + " s: its set's making counted");
             sum += s;
         }
-        // the ten sleeps of 20 ms lie outside the epochs
-        assertTrue(sum < wall - 0.19, "epochs add up to " + sum + " s of a " + wall + " s run");
+        // the ten sleeps of 50 ms lie outside the epochs
+        assertTrue(sum < wall - 0.45, "epochs add up to " + sum + " s of a " + wall + " s run");
     }
 
     @Test
