@@ -89,7 +89,9 @@ class SmallNetOnlineTest {
             assertTrue(s > 0 && s < wall, "an epoch of " + s + " s in a run of " + wall + " s");
             sum += s;
         }
-        assertTrue(sum <= wall && sum > 0.5 * wall, "epochs add up to " + sum + " s of a " + wall + " s run");
+        // no epoch is left without a time (a block not closed would leave zeros), and none is
+        // counted twice; how much of the run is set-up outside the epochs depends on the machine
+        assertTrue(sum <= wall, "epochs add up to " + sum + " s of a " + wall + " s run");
 
         // stopping at the target error closes the open block: the last epoch has its time too
         FeedForward again = FeedForward.create(NetworkSpec.parse("2:3:1", "logistic"), 1);
@@ -105,7 +107,7 @@ class SmallNetOnlineTest {
             assertTrue(s > 0, "an epoch of the stopped run has no time");
             sum += s;
         }
-        assertTrue(sum <= wall && sum > 0.5 * wall, "the stopped run's epochs add up to " + sum + " s of " + wall);
+        assertTrue(sum <= wall, "the stopped run's epochs add up to " + sum + " s of " + wall);
     }
 
     @Test
