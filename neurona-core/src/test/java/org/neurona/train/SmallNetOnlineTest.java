@@ -74,6 +74,57 @@ class SmallNetOnlineTest {
         assertSame("12:7:3", "leakyrelu,logistic", true, Loss.CE, new Sgd(0.1, 0), 0, wide);
     }
 
+    /** 40 epochs straight through the small-net path, its layer steps copies per shape or not; the weights. */
+    private static float[] epochs(String layers, String act, boolean bias, Sgd sgd, double lambda, Dataset d,
+                                  boolean shaped) {
+        FeedForward net = FeedForward.create(NetworkSpec.parse(layers, act).withBias(bias), 7);
+        TrainOptions o = TrainOptions.builder().mode(Mode.ONLINE).rule(sgd).lambda(lambda).build();
+        SmallNetOnline small = new SmallNetOnline(net, o, shaped);
+        int[] order = new int[d.rows()];
+        for (int i = 0; i < order.length; i++) order[i] = (i * 7) % order.length;
+        double sum = 0;
+        for (int e = 0; e < 40; e++) sum += small.epoch(d, order);
+        float[] w = TrainerTest.flatten(net.params());
+        float[] out = java.util.Arrays.copyOf(w, w.length + 1);
+        out[w.length] = (float) sum;
+        return out;
+    }
+
+    /** The steps compiled for a layer's shape do what the class as loaded does, float for float. */
+    @Test
+    void copiesPerShapeTrainAsTheClassAsLoaded() {
+        Dataset d = TrainerTest.randomData(24, 3, 2, 11);
+        for (Sgd sgd : new Sgd[] {new Sgd(0.3, 0), new Sgd(0.3, 0.9), new Sgd(0.1, 0.8, true)}) {
+            for (double lambda : new double[] {0, 0.01}) {
+                for (String layers : new String[] {"3:2", "3:4:2", "3:5:4:3:2:2"}) {
+                    int depth = layers.split(":").length - 1;
+                    String act = String.join(",", java.util.Collections.nCopies(depth - 1, "tanh")) + (depth > 1 ? "," : "")
+                            + "logistic";
+                    for (boolean bias : new boolean[] {true, false}) {
+                        assertArrayEquals(epochs(layers, act, bias, sgd, lambda, d, false),
+                                epochs(layers, act, bias, sgd, lambda, d, true),
+                                layers + " " + act + " bias " + bias + " " + sgd + " lambda " + lambda);
+                    }
+                }
+            }
+        }
+    }
+
+    /** One hidden class per (inputs, units, rule), shared by the layers of that shape. */
+    @Test
+    void oneCopyPerLayerShape() {
+        FeedForward net = FeedForward.create(NetworkSpec.parse("4:4:4:2", "tanh,tanh,logistic"), 1);
+        Sgd momentum = new Sgd(0.1, 0.9), plain = new Sgd(0.1, 0);
+        OnlineLayer a = OnlineLayer.of(net.layers().get(0), momentum, 0);
+        OnlineLayer b = OnlineLayer.of(net.layers().get(1), momentum, 0);
+        OnlineLayer c = OnlineLayer.of(net.layers().get(2), momentum, 0);
+        OnlineLayer p = OnlineLayer.of(net.layers().get(1), plain, 0);
+        assertTrue(a.getClass().isHidden(), a.getClass().getName());
+        assertEquals(a.getClass(), b.getClass());
+        assertFalse(a.getClass() == c.getClass(), "4->2 shares the class of 4->4");
+        assertFalse(b.getClass() == p.getClass(), "plain SGD shares the class of momentum");
+    }
+
     @Test
     void everyEpochGetsATimeAndTheTimesAddUpToTheRun() {
         // XOR epochs take about a microsecond once compiled, so most are timed in blocks
