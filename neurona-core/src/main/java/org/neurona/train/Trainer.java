@@ -116,7 +116,7 @@ public final class Trainer {
             Gather gather = copy ? new Gather(order, xb, bb, par) : null;
             optimizer.parallel(par); // large updates split over the threads, same floats as serial
             for (int epoch = 1; epoch <= maxEpochs; epoch++) {
-                if (epoch > 1) {
+                if (epoch > 1 && !fixed) {
                     Dataset next = sameShape(trainingSet.apply(epoch), train, epoch);
                     if (next != train) {
                         train = next;
