@@ -24,12 +24,16 @@ import org.neurona.train.rule.Sgd;
  * there the sizes and the rule are {@code static final} constants, and the JIT unrolls the
  * short loops and drops the branches of the other rules. Each copy also profiles its own calls
  * (its own layers' activations only). {@code OnlineLayerCode} as loaded normally has no class
- * data and reads the sizes from its fields; it serves when no copy can be made, and past
- * {@link Copies#MOST} shapes. Copies and original run the same methods, so they give the same
- * floats. docs/PERFORMANCE.md has the measurements.
+ * data and reads the sizes from its fields; it serves layers of more than {@link #SMALL}
+ * inputs or units, shapes past the first {@link Copies#MOST}, and runtimes that cannot define
+ * classes. Copies and original run the same methods, so they give the same floats.
+ * docs/PERFORMANCE.md has the measurements.
  */
 abstract class OnlineLayer {
-    /** Weights w (O, I), biases b (O) or null, net inputs z, outputs a, error signal d = dE/da (O), velocities v, vb. */
+    /**
+     * Weights w (O, I), biases b (O) or null, net inputs z, outputs a, error signal d = dE/da
+     * (O), velocities v, vb.
+     */
     final float[] w, b, z, a, d, v, vb;
     final Activation f;
     final int inputs, outputs;
@@ -75,8 +79,18 @@ abstract class OnlineLayer {
         return (alpha != 0f ? MOMENTUM : 0) | (nesterov ? NESTEROV : 0) | (lambda2 > 0 ? DECAY : 0);
     }
 
-    /** The step of {@code dense} for online training with {@code sgd}: a copy's for its shape when one can be made. */
+    /**
+     * Layers with more inputs or units than this get no copy: their loops are long enough for
+     * the JIT as they are.
+     */
+    static final int SMALL = 32;
+
+    /**
+     * The step of {@code dense} for online training with {@code sgd}: for a layer of at most
+     * {@link #SMALL} inputs and units, the copy's for its shape when one can be made.
+     */
     static OnlineLayer of(Dense dense, Sgd sgd, double lambda) {
+        if (dense.inputs() > SMALL || dense.outputs() > SMALL) return new OnlineLayerCode(dense, sgd, lambda);
         int rule = rule((float) sgd.alpha(), sgd.nesterov(), (float) (2 * lambda));
         MethodHandle make = Copies.constructor(List.of(dense.inputs(), dense.outputs(), rule));
         if (make == null) return new OnlineLayerCode(dense, sgd, lambda);
@@ -89,9 +103,12 @@ abstract class OnlineLayer {
         }
     }
 
-    /** The copies of {@link OnlineLayerCode} made so far, by shape; at most {@link #MOST}. */
+    /**
+     * The copies of {@link OnlineLayerCode} made so far, by shape; at most {@link #MOST}, each
+     * about 7 KB of metaspace and half a millisecond to make.
+     */
     private static final class Copies {
-        static final int MOST = 64;
+        static final int MOST = 1024;
         static final Map<List<Integer>, MethodHandle> BY_SHAPE = new ConcurrentHashMap<>();
         /** The class's bytes, to define copies from; null once they cannot be read or defined. */
         static volatile byte[] bytes = read();
