@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.neurona.activation.Activation;
@@ -20,10 +19,10 @@ import org.neurona.train.rule.Sgd;
  * <p><b>A class per layer shape.</b> In a 2:3:1 net every loop of a layer's step runs one to
  * three times, and loops whose lengths the JIT does not know cost about as much as the
  * arithmetic in them. So {@link #of} defines {@link OnlineLayerCode} again, as a hidden class,
- * for each layer shape (inputs, units, update rule) it meets, with the shape as its class data:
- * there the sizes and the rule are {@code static final} constants, and the JIT unrolls the
- * short loops and drops the branches of the other rules. Each copy also profiles its own calls
- * (its own layers' activations only). {@code OnlineLayerCode} as loaded normally has no class
+ * for each layer shape (inputs, units, update rule, activation) it meets, with the shape as its
+ * class data: there the sizes, the rule and the activation are {@code static final} constants,
+ * and the JIT unrolls the short loops, drops the branches of the other rules and folds the
+ * activation's parameters (a record's fields). {@code OnlineLayerCode} as loaded normally has no class
  * data and reads the sizes from its fields; it serves layers of more than {@link #SMALL}
  * inputs or units, shapes past the first {@link Copies#MOST}, and runtimes that cannot define
  * classes. Copies and original run the same methods, so they give the same floats.
@@ -86,13 +85,19 @@ abstract class OnlineLayer {
     static final int SMALL = 32;
 
     /**
+     * What a copy of {@link OnlineLayerCode} is made for, its class data: the layer's inputs and
+     * units, the update rule's flags and the activation (a record, compared by value).
+     */
+    record Shape(int inputs, int outputs, int rule, Activation f) {}
+
+    /**
      * The step of {@code dense} for online training with {@code sgd}: for a layer of at most
      * {@link #SMALL} inputs and units, the copy's for its shape when one can be made.
      */
     static OnlineLayer of(Dense dense, Sgd sgd, double lambda) {
         if (dense.inputs() > SMALL || dense.outputs() > SMALL) return new OnlineLayerCode(dense, sgd, lambda);
         int rule = rule((float) sgd.alpha(), sgd.nesterov(), (float) (2 * lambda));
-        MethodHandle make = Copies.constructor(List.of(dense.inputs(), dense.outputs(), rule));
+        MethodHandle make = Copies.constructor(new Shape(dense.inputs(), dense.outputs(), rule, dense.activation()));
         if (make == null) return new OnlineLayerCode(dense, sgd, lambda);
         try {
             return (OnlineLayer) make.invoke(dense, sgd, lambda);
@@ -109,7 +114,7 @@ abstract class OnlineLayer {
      */
     private static final class Copies {
         static final int MOST = 1024;
-        static final Map<List<Integer>, MethodHandle> BY_SHAPE = new ConcurrentHashMap<>();
+        static final Map<Shape, MethodHandle> BY_SHAPE = new ConcurrentHashMap<>();
         /** The class's bytes, to define copies from; null once they cannot be read or defined. */
         static volatile byte[] bytes = read();
 
@@ -122,18 +127,17 @@ abstract class OnlineLayer {
         }
 
         /** The constructor (Dense, Sgd, double) of the copy for {@code shape} (inputs, units, rule), or null. */
-        static MethodHandle constructor(List<Integer> shape) {
+        static MethodHandle constructor(Shape shape) {
             MethodHandle make = BY_SHAPE.get(shape);
             if (make != null || bytes == null || BY_SHAPE.size() >= MOST) return make;
             return BY_SHAPE.computeIfAbsent(shape, Copies::define);
         }
 
-        private static MethodHandle define(List<Integer> shape) {
+        private static MethodHandle define(Shape shape) {
             byte[] code = bytes;
             if (code == null) return null;
-            int[] data = shape.stream().mapToInt(Integer::intValue).toArray();
             try {
-                MethodHandles.Lookup copy = MethodHandles.lookup().defineHiddenClassWithClassData(code, data, true);
+                MethodHandles.Lookup copy = MethodHandles.lookup().defineHiddenClassWithClassData(code, shape, true);
                 return copy.findConstructor(copy.lookupClass(),
                         MethodType.methodType(void.class, Dense.class, Sgd.class, double.class));
             } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {

@@ -2,6 +2,7 @@ package org.neurona.train;
 
 import java.lang.constant.ConstantDescs;
 import java.lang.invoke.MethodHandles;
+import org.neurona.activation.Activation;
 import org.neurona.layer.Dense;
 import org.neurona.train.rule.Sgd;
 
@@ -13,14 +14,17 @@ import org.neurona.train.rule.Sgd;
  * a hidden class cannot be named by the classes the JDK generates for them.
  */
 final class OnlineLayerCode extends OnlineLayer {
-    /** This copy's class data (inputs, units, rule flags); null in the class as loaded normally. */
-    private static final int[] SHAPE = classData();
+    /** This copy's class data; null in the class as loaded normally. */
+    private static final Shape SHAPE = classData();
     private static final boolean SHAPED = SHAPE != null;
-    private static final int IN = SHAPED ? SHAPE[0] : 0, OUT = SHAPED ? SHAPE[1] : 0, RULE = SHAPED ? SHAPE[2] : 0;
+    private static final int IN = SHAPED ? SHAPE.inputs() : 0, OUT = SHAPED ? SHAPE.outputs() : 0,
+            RULE = SHAPED ? SHAPE.rule() : 0;
+    /** The activation, a constant to the JIT, and so are its parameters (record fields). */
+    private static final Activation F = SHAPED ? SHAPE.f() : null;
 
-    private static int[] classData() {
+    private static Shape classData() {
         try {
-            return MethodHandles.classData(MethodHandles.lookup(), ConstantDescs.DEFAULT_NAME, int[].class);
+            return MethodHandles.classData(MethodHandles.lookup(), ConstantDescs.DEFAULT_NAME, Shape.class);
         } catch (IllegalAccessException e) {
             return null;
         }
@@ -28,9 +32,9 @@ final class OnlineLayerCode extends OnlineLayer {
 
     OnlineLayerCode(Dense dense, Sgd sgd, double lambda) {
         super(dense, sgd, lambda);
-        if (SHAPED && (inputs != IN || outputs != OUT || rule() != RULE)) {
-            throw new IllegalStateException("a step compiled for " + IN + "->" + OUT + " given a layer of "
-                    + inputs + "->" + outputs);
+        if (SHAPED && !SHAPE.equals(new Shape(inputs, outputs, rule(), f))) {
+            throw new IllegalStateException("a step compiled for " + SHAPE + " given a layer of " + inputs + "->"
+                    + outputs + ", " + f);
         }
     }
 
@@ -39,6 +43,7 @@ final class OnlineLayerCode extends OnlineLayer {
     void forward(float[] src, int so) {
         float[] w = this.w, b = this.b, z = this.z, a = this.a;
         int I = SHAPED ? IN : inputs, O = SHAPED ? OUT : outputs;
+        Activation f = SHAPED ? F : this.f;
         boolean unit = f.elementwise();
         for (int o = 0, row = 0; o < O; o++, row += I) {
             float s = 0f;
@@ -60,6 +65,7 @@ final class OnlineLayerCode extends OnlineLayer {
     void backward(float[] dIn, float[] src, int so, boolean derive) {
         float[] w = this.w, b = this.b, d = this.d, v = this.v, vb = this.vb, z = this.z, a = this.a;
         int I = SHAPED ? IN : inputs, O = SHAPED ? OUT : outputs;
+        Activation f = SHAPED ? F : this.f;
         boolean decay = has(DECAY);
         for (int o = 0, row = 0; o < O; o++, row += I) {
             float dz = derive ? f.backward(z[o], a[o], d[o]) : d[o];

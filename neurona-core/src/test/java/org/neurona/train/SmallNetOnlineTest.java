@@ -110,7 +110,7 @@ class SmallNetOnlineTest {
         }
     }
 
-    /** One hidden class per small (inputs, units, rule), shared by the layers of that shape. */
+    /** One hidden class per small (inputs, units, rule, activation), shared by the layers of that shape. */
     @Test
     void oneCopyPerLayerShape() {
         FeedForward net = FeedForward.create(NetworkSpec.parse("4:4:4:2", "tanh,tanh,logistic"), 1);
@@ -123,6 +123,10 @@ class SmallNetOnlineTest {
         assertEquals(a.getClass(), b.getClass());
         assertFalse(a.getClass() == c.getClass(), "4->2 shares the class of 4->4");
         assertFalse(b.getClass() == p.getClass(), "plain SGD shares the class of momentum");
+        FeedForward other = FeedForward.create(NetworkSpec.parse("4:4:4", "tanh,logistic"), 2);
+        assertEquals(a.getClass(), OnlineLayer.of(other.layers().get(0), momentum, 0).getClass());
+        assertFalse(a.getClass() == OnlineLayer.of(other.layers().get(1), momentum, 0).getClass(),
+                "a logistic layer shares the class of a tanh layer");
         FeedForward wide = FeedForward.create(NetworkSpec.parse("40:3", "logistic"), 1);
         assertEquals(OnlineLayerCode.class, OnlineLayer.of(wide.layers().get(0), momentum, 0).getClass(),
                 "a layer of more than OnlineLayer.SMALL inputs takes the class as loaded");
