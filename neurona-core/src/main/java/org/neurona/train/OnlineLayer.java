@@ -22,11 +22,11 @@ import org.neurona.train.rule.Sgd;
  * for each layer shape (inputs, units, update rule, activation) it meets, with the shape as its
  * class data: there the sizes, the rule and the activation are {@code static final} constants,
  * and the JIT unrolls the short loops, drops the branches of the other rules and folds the
- * activation's parameters (a record's fields). {@code OnlineLayerCode} as loaded normally has no class
- * data and reads the sizes from its fields; it serves layers of more than {@link #SMALL}
- * inputs or units, shapes past the first {@link Copies#MOST}, and runtimes that cannot define
- * classes. Copies and original run the same methods, so they give the same floats.
- * docs/PERFORMANCE.md has the measurements.
+ * activation's parameters (a record's fields). {@code OnlineLayerCode} as loaded normally has
+ * no class data and reads all this from its fields; it serves layers of more than
+ * {@link #SMALL} inputs or units, shapes past the first {@link Copies#MOST}, and runtimes that
+ * cannot define classes. Copies and original run the same methods, so they give the same
+ * floats. docs/PERFORMANCE.md has the measurements.
  */
 abstract class OnlineLayer {
     /**
