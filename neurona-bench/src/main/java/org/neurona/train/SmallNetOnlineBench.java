@@ -10,6 +10,7 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -22,6 +23,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@link SmallNetOnline}. With {@code -prof gc}, {@code gc.alloc.rate.norm} is the allocation per
  * epoch of the training loop itself (issue 4 asks for zero per pattern). The net is re-created
  * every 2000 epochs, as in the XOR workload, so the weights stay in the range real training sees.
+ * {@code shaped=false} times the layer step as loaded, the fallback where no copy per layer shape
+ * is made ({@code OnlineLayer}).
  */
 @State(Scope.Thread)
 @BenchmarkMode(org.openjdk.jmh.annotations.Mode.AverageTime)
@@ -38,6 +41,9 @@ public class SmallNetOnlineBench {
     private SmallNetOnline small;
     private int epoch;
     private long seed;
+    /** Whether each layer's step is the copy compiled for its shape. */
+    @Param({"true", "false"})
+    public boolean shaped;
 
     @Setup(Level.Trial)
     public void setUp() {
@@ -48,7 +54,7 @@ public class SmallNetOnlineBench {
     }
 
     private void fresh() {
-        small = new SmallNetOnline(FeedForward.create(spec, ++seed), options);
+        small = new SmallNetOnline(FeedForward.create(spec, ++seed), options, shaped);
         epoch = 0;
     }
 

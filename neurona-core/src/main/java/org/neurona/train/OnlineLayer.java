@@ -5,10 +5,16 @@ import java.io.InputStream;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.neurona.activation.Activation;
+import org.neurona.activation.Logistic;
 import org.neurona.layer.Dense;
+import org.neurona.layer.Init;
+import org.neurona.math.Rng;
 import org.neurona.train.rule.Sgd;
 
 /**
@@ -19,14 +25,15 @@ import org.neurona.train.rule.Sgd;
  * <p><b>A class per layer shape.</b> In a 2:3:1 net every loop of a layer's step runs one to
  * three times, and loops whose lengths the JIT does not know cost about as much as the
  * arithmetic in them. So {@link #of} defines {@link OnlineLayerCode} again, as a hidden class,
- * for each layer shape (inputs, units, update rule, activation) it meets, with the shape as its
- * class data: there the sizes, the rule and the activation are {@code static final} constants,
- * and the JIT unrolls the short loops, drops the branches of the other rules and folds the
- * activation's parameters (a record's fields). {@code OnlineLayerCode} as loaded normally has
- * no class data and reads all this from its fields; it serves layers of more than
- * {@link #SMALL} inputs or units, shapes past the first {@link Copies#MOST}, and runtimes that
- * cannot define classes. Copies and original run the same methods, so they give the same
- * floats. docs/PERFORMANCE.md has the measurements.
+ * for each layer {@link Shape} it meets (inputs, units, update rule and, for the library's own
+ * activation records, the activation), with the shape as its class data: there these are
+ * {@code static final} constants, and the JIT unrolls the short loops, drops the branches of the
+ * other rules and folds the activation's parameters (a record's fields). {@code OnlineLayerCode}
+ * as loaded normally has no class data and reads all this from its fields; it serves layers of
+ * more than {@link #SMALL} inputs or units, shapes past the first {@link Copies#MOST}, and
+ * runtimes where copies cannot be made or where the copy made from the class file does not
+ * compute what the loaded class computes ({@link Copies#checked}). Copies and original run the
+ * same methods, so they give the same floats. docs/PERFORMANCE.md has the measurements.
  */
 abstract class OnlineLayer {
     /**
@@ -38,6 +45,8 @@ abstract class OnlineLayer {
     final int inputs, outputs;
     final float eta, alpha, lambda2;
     final boolean nesterov;
+    /** The update rule's flags. */
+    final int rule;
 
     /** Flags of the update rule, in a copy's class data: momentum, Nesterov's, weight decay. */
     static final int MOMENTUM = 1, NESTEROV = 2, DECAY = 4;
@@ -57,6 +66,7 @@ abstract class OnlineLayer {
         alpha = (float) sgd.alpha();
         nesterov = sgd.nesterov();
         lambda2 = (float) (2 * lambda);
+        rule = rule(alpha, nesterov, lambda2);
     }
 
     /** z = W a + b and a = f(z), the input at {@code src[so..]}. */
@@ -69,9 +79,9 @@ abstract class OnlineLayer {
      */
     abstract void backward(float[] dIn, float[] src, int so, boolean derive);
 
-    /** The update rule's flags. */
-    final int rule() {
-        return rule(alpha, nesterov, lambda2);
+    /** The shape this layer's step is made for. */
+    final Shape shape() {
+        return Shape.of(inputs, outputs, rule, f);
     }
 
     private static int rule(float alpha, boolean nesterov, float lambda2) {
@@ -86,64 +96,189 @@ abstract class OnlineLayer {
 
     /**
      * What a copy of {@link OnlineLayerCode} is made for, its class data: the layer's inputs and
-     * units, the update rule's flags and the activation (a record, compared by value).
+     * units, the update rule's flags and the activation when it is one of the library's records
+     * (compared by value, and their {@code equals} is theirs); null for any other activation,
+     * which the copy then reads from its field: a user's {@code equals} might call two different
+     * functions equal, and a copy per instance would fill the cache and hold the user's classes.
      */
-    record Shape(int inputs, int outputs, int rule, Activation f) {}
+    record Shape(int inputs, int outputs, int rule, Activation f) {
+        static Shape of(int inputs, int outputs, int rule, Activation f) {
+            Class<?> c = f.getClass();
+            boolean library = c.isRecord() && c.getClassLoader() == Activation.class.getClassLoader()
+                    && c.getPackageName().equals(Activation.class.getPackageName());
+            return new Shape(inputs, outputs, rule, library ? f : null);
+        }
+    }
 
     /**
      * The step of {@code dense} for online training with {@code sgd}: for a layer of at most
      * {@link #SMALL} inputs and units, the copy's for its shape when one can be made.
      */
     static OnlineLayer of(Dense dense, Sgd sgd, double lambda) {
+        return of(dense, sgd, lambda, Copies.Shared.COPIES);
+    }
+
+    /** {@link #of(Dense, Sgd, double)} with copies from {@code copies}. */
+    static OnlineLayer of(Dense dense, Sgd sgd, double lambda, Copies copies) {
         if (dense.inputs() > SMALL || dense.outputs() > SMALL) return new OnlineLayerCode(dense, sgd, lambda);
         int rule = rule((float) sgd.alpha(), sgd.nesterov(), (float) (2 * lambda));
-        MethodHandle make = Copies.constructor(new Shape(dense.inputs(), dense.outputs(), rule, dense.activation()));
-        if (make == null) return new OnlineLayerCode(dense, sgd, lambda);
-        try {
-            return (OnlineLayer) make.invoke(dense, sgd, lambda);
-        } catch (RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable e) {
-            throw new IllegalStateException(e);
-        }
+        MethodHandle make = copies.constructor(Shape.of(dense.inputs(), dense.outputs(), rule, dense.activation()));
+        return make == null ? new OnlineLayerCode(dense, sgd, lambda) : Copies.make(make, dense, sgd, lambda);
     }
 
     /**
-     * The copies of {@link OnlineLayerCode} made so far, by shape; at most {@link #MOST}, each
-     * about 7 KB of metaspace and half a millisecond to make.
+     * Copies of a class's bytes made so far, by shape: at most {@link #MOST} for the library's
+     * own ({@link Shared#COPIES}), each about 7 KB of metaspace and under a millisecond to make.
+     * When a copy cannot be made (the cap, or the runtime refuses) the layer takes
+     * {@code OnlineLayerCode} as loaded; the first time, a line is logged
+     * ({@link System.Logger}, "org.neurona.train.OnlineLayer").
      */
-    private static final class Copies {
+    static final class Copies {
         static final int MOST = 1024;
-        static final Map<Shape, MethodHandle> BY_SHAPE = new ConcurrentHashMap<>();
-        /** The class's bytes, to define copies from; null once they cannot be read or defined. */
-        static volatile byte[] bytes = read();
+        private static final System.Logger LOG = System.getLogger(OnlineLayer.class.getName());
 
-        private static byte[] read() {
-            try (InputStream in = OnlineLayerCode.class.getResourceAsStream("OnlineLayerCode.class")) {
+        /** The library's copies, made from OnlineLayerCode's class file once it passes {@link #checked}. */
+        static final class Shared {
+            static final Copies COPIES = shared();
+
+            private static Copies shared() {
+                Copies copies = new Copies(checked(read()), MOST);
+                if (copies.bytes == null) {
+                    copies.tell(System.Logger.Level.WARNING, "the class file of " + OnlineLayerCode.class.getName()
+                            + " is not the class as loaded, or cannot be defined again; small nets train with the "
+                            + "step as loaded", null);
+                }
+                return copies;
+            }
+        }
+
+        private final Map<Shape, MethodHandle> byShape = new ConcurrentHashMap<>();
+        private final AtomicInteger made = new AtomicInteger();
+        private final AtomicBoolean told = new AtomicBoolean();
+        private final int most;
+        /** The class's bytes, to define copies from; null once they cannot be read or defined. */
+        private volatile byte[] bytes;
+
+        Copies(byte[] bytes, int most) {
+            this.bytes = bytes;
+            this.most = most;
+        }
+
+        /** How many copies have been made. */
+        int size() {
+            return byShape.size();
+        }
+
+        /** The constructor (Dense, Sgd, double) of the copy for {@code shape}, or null. */
+        MethodHandle constructor(Shape shape) {
+            MethodHandle make = byShape.get(shape);
+            if (make != null || bytes == null) return make;
+            return byShape.computeIfAbsent(shape, this::define);
+        }
+
+        private MethodHandle define(Shape shape) {
+            byte[] code = bytes;
+            if (code == null) return null;
+            if (made.incrementAndGet() > most) {
+                made.decrementAndGet();
+                tell(System.Logger.Level.INFO, "layer steps compiled for " + most
+                        + " layer shapes; layers of further shapes take the step as loaded", null);
+                return null;
+            }
+            try {
+                return copy(code, shape);
+            } catch (Exception | LinkageError | OutOfMemoryError e) {
+                // a runtime that cannot (or metaspace is full): the original serves every shape from now on
+                made.decrementAndGet();
+                bytes = null;
+                tell(System.Logger.Level.WARNING, "cannot compile layer steps per shape; small nets train "
+                        + "with the step as loaded", e);
+                return null;
+            }
+        }
+
+        private void tell(System.Logger.Level level, String message, Throwable e) {
+            if (told.compareAndSet(false, true)) LOG.log(level, e == null ? message : message + " (" + e + ")");
+        }
+
+        /** Defines {@code code} as a hidden class with {@code shape} as class data; its constructor. */
+        private static MethodHandle copy(byte[] code, Shape shape) throws ReflectiveOperationException {
+            MethodHandles.Lookup copy = MethodHandles.lookup().defineHiddenClassWithClassData(code, shape, true);
+            return copy.findConstructor(copy.lookupClass(),
+                    MethodType.methodType(void.class, Dense.class, Sgd.class, double.class));
+        }
+
+        static OnlineLayer make(MethodHandle make, Dense dense, Sgd sgd, double lambda) {
+            try {
+                return (OnlineLayer) make.invoke(dense, sgd, lambda);
+            } catch (RuntimeException | Error e) {
+                throw e;
+            } catch (Throwable e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        /** OnlineLayerCode's class file, as its class loader finds it; null when it cannot. */
+        static byte[] read() {
+            try (InputStream in = OnlineLayerCode.class.getResourceAsStream(
+                    OnlineLayerCode.class.getSimpleName() + ".class")) {
                 return in == null ? null : in.readAllBytes();
             } catch (IOException e) {
                 return null;
             }
         }
 
-        /** The constructor (Dense, Sgd, double) of the copy for {@code shape} (inputs, units, rule), or null. */
-        static MethodHandle constructor(Shape shape) {
-            MethodHandle make = BY_SHAPE.get(shape);
-            if (make != null || bytes == null || BY_SHAPE.size() >= MOST) return make;
-            return BY_SHAPE.computeIfAbsent(shape, Copies::define);
-        }
-
-        private static MethodHandle define(Shape shape) {
-            byte[] code = bytes;
+        /**
+         * {@code code} if a copy made from it computes what {@code OnlineLayerCode} as loaded
+         * computes, float for float, on a made-up layer (3 inputs, 2 units, logistic with slope 2,
+         * Nesterov's momentum and weight decay, three patterns); else null. The class file a
+         * class loader gives back is not always the one it defined the class from (a loader that
+         * looks elsewhere first, an agent that rewrote the class as it loaded), and this is where
+         * that shows.
+         */
+        static byte[] checked(byte[] code) {
             if (code == null) return null;
             try {
-                MethodHandles.Lookup copy = MethodHandles.lookup().defineHiddenClassWithClassData(code, shape, true);
-                return copy.findConstructor(copy.lookupClass(),
-                        MethodType.methodType(void.class, Dense.class, Sgd.class, double.class));
-            } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
-                bytes = null; // this runtime cannot: the original serves every shape from now on
+                Sgd sgd = new Sgd(0.1, 0.8, true);
+                double lambda = 0.01;
+                Dense one = checkLayer(), two = checkLayer();
+                OnlineLayer original = new OnlineLayerCode(one, sgd, lambda);
+                OnlineLayer copy = make(copy(code, Shape.of(3, 2, original.rule, one.activation())), two, sgd, lambda);
+                if (copy.getClass() == OnlineLayerCode.class || !Arrays.equals(run(original), run(copy))) return null;
+                return code;
+            } catch (Exception | LinkageError | OutOfMemoryError e) {
                 return null;
             }
+        }
+
+        private static Dense checkLayer() {
+            return new Dense(3, 2, new Logistic(2), true, Init.LECTURE, new Rng(17), "check");
+        }
+
+        /** Three patterns through {@code layer}; everything it computed, end to end. */
+        private static float[] run(OnlineLayer layer) {
+            float[] x = {0.5f, -1f, 0.25f, 1f, 0f, -0.75f, 0.3f, 0.6f, -0.2f}, dIn = new float[3];
+            float[] out = new float[0];
+            for (int p = 0; p < 3; p++) {
+                layer.forward(x, 3 * p);
+                layer.d[0] = layer.a[0] - 0.9f;
+                layer.d[1] = layer.a[1] - 0.1f;
+                layer.backward(dIn, x, 3 * p, true);
+                out = concat(out, layer.z, layer.a, dIn, layer.w, layer.b, layer.v, layer.vb);
+            }
+            return out;
+        }
+
+        private static float[] concat(float[] head, float[]... tail) {
+            int n = head.length;
+            for (float[] t : tail) n += t.length;
+            float[] all = Arrays.copyOf(head, n);
+            int at = head.length;
+            for (float[] t : tail) {
+                System.arraycopy(t, 0, all, at, t.length);
+                at += t.length;
+            }
+            return all;
         }
     }
 }

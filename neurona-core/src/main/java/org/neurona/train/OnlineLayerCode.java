@@ -9,9 +9,9 @@ import org.neurona.train.rule.Sgd;
 /**
  * The arithmetic of an {@link OnlineLayer}: the lecture's forward pass, deltas and update for
  * one pattern, in plain loops, each weight's gradient applied as soon as it is known. Defined
- * again as a hidden class for each layer shape, with (inputs, units, rule flags) as class data
- * that become constants ({@link OnlineLayer} says why). No lambdas or method references here:
- * a hidden class cannot be named by the classes the JDK generates for them.
+ * again as a hidden class for each layer shape, with the {@link OnlineLayer.Shape} as class data
+ * whose parts become constants ({@link OnlineLayer} says why). No lambdas or method references
+ * here: a hidden class cannot be named by the classes the JDK generates for them (a test checks).
  */
 final class OnlineLayerCode extends OnlineLayer {
     /** This copy's class data; null in the class as loaded normally. */
@@ -19,8 +19,12 @@ final class OnlineLayerCode extends OnlineLayer {
     private static final boolean SHAPED = SHAPE != null;
     private static final int IN = SHAPED ? SHAPE.inputs() : 0, OUT = SHAPED ? SHAPE.outputs() : 0,
             RULE = SHAPED ? SHAPE.rule() : 0;
-    /** The activation, a constant to the JIT, and so are its parameters (record fields). */
+    /**
+     * The activation, a constant to the JIT, and so are its parameters (record fields); null
+     * where the class data has none (a user's activation), and the field is read.
+     */
     private static final Activation F = SHAPED ? SHAPE.f() : null;
+    private static final boolean FIXED = F != null;
 
     private static Shape classData() {
         try {
@@ -32,7 +36,7 @@ final class OnlineLayerCode extends OnlineLayer {
 
     OnlineLayerCode(Dense dense, Sgd sgd, double lambda) {
         super(dense, sgd, lambda);
-        if (SHAPED && !SHAPE.equals(new Shape(inputs, outputs, rule(), f))) {
+        if (SHAPED && !SHAPE.equals(shape())) {
             throw new IllegalStateException("a step compiled for " + SHAPE + " given a layer of " + inputs + "->"
                     + outputs + ", " + f);
         }
@@ -43,7 +47,7 @@ final class OnlineLayerCode extends OnlineLayer {
     void forward(float[] src, int so) {
         float[] w = this.w, b = this.b, z = this.z, a = this.a;
         int I = SHAPED ? IN : inputs, O = SHAPED ? OUT : outputs;
-        Activation f = SHAPED ? F : this.f;
+        Activation f = FIXED ? F : this.f;
         boolean unit = f.elementwise();
         for (int o = 0, row = 0; o < O; o++, row += I) {
             float s = 0f;
@@ -65,7 +69,7 @@ final class OnlineLayerCode extends OnlineLayer {
     void backward(float[] dIn, float[] src, int so, boolean derive) {
         float[] w = this.w, b = this.b, d = this.d, v = this.v, vb = this.vb, z = this.z, a = this.a;
         int I = SHAPED ? IN : inputs, O = SHAPED ? OUT : outputs;
-        Activation f = SHAPED ? F : this.f;
+        Activation f = FIXED ? F : this.f;
         boolean decay = has(DECAY);
         for (int o = 0, row = 0; o < O; o++, row += I) {
             float dz = derive ? f.backward(z[o], a[o], d[o]) : d[o];
@@ -93,6 +97,6 @@ final class OnlineLayerCode extends OnlineLayer {
 
     /** Whether the update rule has {@code flag}: a constant in a copy. */
     private boolean has(int flag) {
-        return ((SHAPED ? RULE : rule()) & flag) != 0;
+        return ((SHAPED ? RULE : rule) & flag) != 0;
     }
 }

@@ -17,13 +17,16 @@ import org.neurona.train.rule.Sgd;
  * accumulated, zeroed and read back. For nets of a few units the generic batch machinery costs
  * more than the arithmetic; this path does the same float operations in the same order (so the
  * results are bit-identical to the generic path with batches of one pattern) without it. Each
- * layer's step is an {@link OnlineLayer}, compiled for the layer's shape.
+ * layer's step is an {@link OnlineLayer}, compiled for the layer's shape where a copy can be made
+ * (small layers, a runtime that allows it; {@link OnlineLayer} says when), else the same code as
+ * loaded, reading the sizes from fields.
  *
  * <p>Used by {@link Trainer} for online training with {@link Sgd} on layers whose activations
  * are deterministic, parameter-free and elementwise except possibly softmax on the output.
  */
 final class SmallNetOnline {
-    private final OnlineLayer[] layers;
+    /** The layers' steps, first to last. */
+    final OnlineLayer[] layers;
     /** The loss's scale for a batch of one pattern. */
     private final float deltaScale;
     private final Loss loss;

@@ -3,11 +3,23 @@ package org.neurona.train;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.lang.invoke.MethodHandle;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
+import org.neurona.activation.Activation;
+import org.neurona.activation.Logistic;
+import org.neurona.activation.Tanh;
 import org.neurona.data.Dataset;
 import org.neurona.layer.Param;
 import org.neurona.loss.Loss;
@@ -34,21 +46,30 @@ class SmallNetOnlineTest {
                 .shuffle(true).seed(5).build();
         History h = new Trainer(o).fit(net, d);
         float[] w = TrainerTest.flatten(net.params());
-        float[] out = java.util.Arrays.copyOf(w, w.length + 2 * h.epochs());
-        for (int e = 0; e < h.epochs(); e++) {
-            double err = h.trainError().get(e);
-            out[w.length + 2 * e] = (float) err;
-            out[w.length + 2 * e + 1] = (float) (err - (float) err); // the low digits too
+        double[] errors = new double[h.epochs()];
+        for (int e = 0; e < errors.length; e++) errors[e] = h.trainError().get(e);
+        return withErrors(w, errors);
+    }
+
+    /** {@code w} followed by each error as two floats: its value and its low digits. */
+    private static float[] withErrors(float[] w, double... errors) {
+        float[] out = Arrays.copyOf(w, w.length + 2 * errors.length);
+        for (int e = 0; e < errors.length; e++) {
+            out[w.length + 2 * e] = (float) errors[e];
+            out[w.length + 2 * e + 1] = (float) (errors[e] - (float) errors[e]);
         }
         return out;
     }
 
     private static void assertSame(String layers, String act, boolean bias, Loss loss, Sgd sgd, double lambda,
                                    Dataset d) {
-        NetworkSpec spec = NetworkSpec.parse(layers, act).withBias(bias);
+        assertSame(NetworkSpec.parse(layers, act).withBias(bias), loss, sgd, lambda, d);
+    }
+
+    private static void assertSame(NetworkSpec spec, Loss loss, Sgd sgd, double lambda, Dataset d) {
         float[] fast = train(spec, loss, sgd, lambda, d);
         float[] slow = train(spec, loss, new Generic(sgd), lambda, d);
-        assertArrayEquals(slow, fast, layers + " " + act + " bias " + bias + " " + loss + " " + sgd + " lambda " + lambda);
+        assertArrayEquals(slow, fast, spec + " " + loss + " " + sgd + " lambda " + lambda);
     }
 
     @Test
@@ -74,20 +95,20 @@ class SmallNetOnlineTest {
         assertSame("12:7:3", "leakyrelu,logistic", true, Loss.CE, new Sgd(0.1, 0), 0, wide);
     }
 
-    /** 40 epochs straight through the small-net path, its layer steps copies per shape or not; the weights. */
+    /** 40 epochs straight through the small-net path, its layer steps copies per shape or not; the weights and loss. */
     private static float[] epochs(String layers, String act, boolean bias, Sgd sgd, double lambda, Dataset d,
                                   boolean shaped) {
         FeedForward net = FeedForward.create(NetworkSpec.parse(layers, act).withBias(bias), 7);
         TrainOptions o = TrainOptions.builder().mode(Mode.ONLINE).rule(sgd).lambda(lambda).build();
         SmallNetOnline small = new SmallNetOnline(net, o, shaped);
+        for (OnlineLayer layer : small.layers) {
+            assertEquals(shaped, layer.getClass().isHidden(), layers + " " + layer.getClass());
+        }
         int[] order = new int[d.rows()];
         for (int i = 0; i < order.length; i++) order[i] = (i * 7) % order.length;
         double sum = 0;
         for (int e = 0; e < 40; e++) sum += small.epoch(d, order);
-        float[] w = TrainerTest.flatten(net.params());
-        float[] out = java.util.Arrays.copyOf(w, w.length + 1);
-        out[w.length] = (float) sum;
-        return out;
+        return withErrors(TrainerTest.flatten(net.params()), sum);
     }
 
     /** The steps compiled for a layer's shape do what the class as loaded does, float for float. */
@@ -98,7 +119,7 @@ class SmallNetOnlineTest {
             for (double lambda : new double[] {0, 0.01}) {
                 for (String layers : new String[] {"3:2", "3:4:2", "3:5:4:3:2:2"}) {
                     int depth = layers.split(":").length - 1;
-                    String act = String.join(",", java.util.Collections.nCopies(depth - 1, "tanh")) + (depth > 1 ? "," : "")
+                    String act = String.join(",", Collections.nCopies(depth - 1, "tanh")) + (depth > 1 ? "," : "")
                             + "logistic";
                     for (boolean bias : new boolean[] {true, false}) {
                         assertArrayEquals(epochs(layers, act, bias, sgd, lambda, d, false),
@@ -107,6 +128,11 @@ class SmallNetOnlineTest {
                     }
                 }
             }
+        }
+        // the activation's parameter is a constant in the copy: each slope its own copy, each right
+        for (String act : new String[] {"logistic", "logistic:2", "tanh:0.5", "softexponential:0.3"}) {
+            assertArrayEquals(epochs("3:4:2", act, true, new Sgd(0.1, 0.9), 0, d, false),
+                    epochs("3:4:2", act, true, new Sgd(0.1, 0.9), 0, d, true), act);
         }
     }
 
@@ -127,9 +153,126 @@ class SmallNetOnlineTest {
         assertEquals(a.getClass(), OnlineLayer.of(other.layers().get(0), momentum, 0).getClass());
         assertFalse(a.getClass() == OnlineLayer.of(other.layers().get(1), momentum, 0).getClass(),
                 "a logistic layer shares the class of a tanh layer");
+        FeedForward slopes = FeedForward.create(NetworkSpec.parse("4:4:4", "logistic:2,logistic"), 2);
+        assertFalse(OnlineLayer.of(slopes.layers().get(0), momentum, 0).getClass()
+                == OnlineLayer.of(slopes.layers().get(1), momentum, 0).getClass(), "logistic:2 shares logistic's class");
         FeedForward wide = FeedForward.create(NetworkSpec.parse("40:3", "logistic"), 1);
         assertEquals(OnlineLayerCode.class, OnlineLayer.of(wide.layers().get(0), momentum, 0).getClass(),
                 "a layer of more than OnlineLayer.SMALL inputs takes the class as loaded");
+    }
+
+    /** tanh(k z), a user's activation whose {@code equals} calls every instance equal, whatever k. */
+    static final class LooseTanh implements Activation {
+        private final Tanh tanh;
+
+        LooseTanh(double k) {
+            tanh = new Tanh(k);
+        }
+
+        public String name() { return "loose-tanh"; }
+        public double value(double x) { return tanh.value(x); }
+        public double derivative(double x) { return tanh.derivative(x); }
+        @Override public boolean equals(Object o) { return o instanceof LooseTanh; }
+        @Override public int hashCode() { return 1; }
+    }
+
+    /**
+     * A user's activation is not a constant in the copy, which reads it from the layer: layers
+     * of two functions its {@code equals} confuses share a class and still each compute their own.
+     */
+    @Test
+    void aUsersActivationIsReadFromTheLayer() {
+        NetworkSpec shape = NetworkSpec.parse("3:4:2", "tanh,tanh");
+        NetworkSpec one = new NetworkSpec(shape.sizes(), List.of(new LooseTanh(1), new Logistic()), true, shape.init());
+        NetworkSpec three = new NetworkSpec(shape.sizes(), List.of(new LooseTanh(3), new Logistic()), true, shape.init());
+        Sgd sgd = new Sgd(0.1, 0.9);
+        OnlineLayer a = OnlineLayer.of(FeedForward.create(one, 1).layers().get(0), sgd, 0);
+        OnlineLayer b = OnlineLayer.of(FeedForward.create(three, 1).layers().get(0), sgd, 0);
+        assertTrue(a.getClass().isHidden());
+        assertEquals(a.getClass(), b.getClass());
+        assertNull(a.shape().f(), "a user's activation in the class data");
+        Dataset d = TrainerTest.randomData(25, 3, 2, 12);
+        assertSame(one, Loss.SSE, sgd, 0, d);
+        assertSame(three, Loss.SSE, sgd, 0, d);
+        assertFalse(Arrays.equals(train(one, Loss.SSE, sgd, 0, d), train(three, Loss.SSE, sgd, 0, d)));
+    }
+
+    /** A copy's constructor takes only layers of the shape it was made for. */
+    @Test
+    void aCopyRefusesALayerOfAnotherShape() {
+        OnlineLayer.Copies copies = new OnlineLayer.Copies(OnlineLayer.Copies.read(), 4);
+        Sgd sgd = new Sgd(0.1, 0.9);
+        MethodHandle make = copies.constructor(OnlineLayer.Shape.of(3, 2, OnlineLayer.MOMENTUM, new Logistic()));
+        assertNotNull(make);
+        FeedForward right = FeedForward.create(NetworkSpec.parse("3:2", "logistic"), 1);
+        assertTrue(OnlineLayer.Copies.make(make, right.layers().get(0), sgd, 0).getClass().isHidden());
+        for (String[] wrong : new String[][] {{"3:2", "tanh"}, {"2:2", "logistic"}, {"3:3", "logistic"},
+                {"3:2", "logistic:2"}}) {
+            FeedForward net = FeedForward.create(NetworkSpec.parse(wrong[0], wrong[1]), 1);
+            assertThrows(IllegalStateException.class, () -> OnlineLayer.Copies.make(make, net.layers().get(0), sgd, 0),
+                    String.join(" ", wrong));
+        }
+        assertThrows(IllegalStateException.class,
+                () -> OnlineLayer.Copies.make(make, right.layers().get(0), new Sgd(0.1, 0), 0), "plain SGD");
+        assertThrows(IllegalStateException.class,
+                () -> OnlineLayer.Copies.make(make, right.layers().get(0), sgd, 0.01), "weight decay");
+    }
+
+    private static byte[] classFile(Class<?> c) throws IOException {
+        try (InputStream in = c.getResourceAsStream(c.getSimpleName() + ".class")) {
+            return in.readAllBytes();
+        }
+    }
+
+    /**
+     * Copies are made only from a class file that computes what the class as loaded computes:
+     * another class's file (which would make copies) or one that does not load is refused.
+     */
+    @Test
+    void onlyTheLoadedClassesOwnFileMakesCopies() throws IOException {
+        byte[] own = OnlineLayer.Copies.read();
+        assertArrayEquals(classFile(OnlineLayerCode.class), own);
+        assertNotNull(OnlineLayer.Copies.checked(own));
+        byte[] skewed = classFile(SkewedCode.class);
+        OnlineLayer.Shape shape = OnlineLayer.Shape.of(3, 2, OnlineLayer.MOMENTUM, new Logistic());
+        assertNotNull(new OnlineLayer.Copies(skewed, 4).constructor(shape), "the skewed class file defines no copy");
+        assertNull(OnlineLayer.Copies.checked(skewed));
+        assertNull(OnlineLayer.Copies.checked(Arrays.copyOf(own, own.length / 2)));
+        assertNull(OnlineLayer.Copies.checked(null));
+    }
+
+    /**
+     * Past the cap, or when copies cannot be defined, layers take the class as loaded, and the
+     * copies made stay in use.
+     */
+    @Test
+    void pastTheCapOrWhenCopiesFailLayersTakeTheClassAsLoaded() {
+        OnlineLayer.Copies two = new OnlineLayer.Copies(OnlineLayer.Copies.read(), 2);
+        FeedForward net = FeedForward.create(NetworkSpec.parse("3:4:5:2", "tanh"), 1);
+        Sgd sgd = new Sgd(0.1, 0.9);
+        Class<?>[] classes = new Class<?>[3];
+        for (int l = 0; l < 3; l++) classes[l] = OnlineLayer.of(net.layers().get(l), sgd, 0, two).getClass();
+        assertTrue(classes[0].isHidden() && classes[1].isHidden());
+        assertEquals(OnlineLayerCode.class, classes[2]);
+        assertEquals(2, two.size());
+        assertEquals(classes[0], OnlineLayer.of(net.layers().get(0), sgd, 0, two).getClass());
+
+        OnlineLayer.Copies broken = new OnlineLayer.Copies(new byte[] {(byte) 0xCA, (byte) 0xFE, 0, 1}, 8);
+        for (int l = 0; l < 3; l++) {
+            assertEquals(OnlineLayerCode.class, OnlineLayer.of(net.layers().get(l), sgd, 0, broken).getClass());
+        }
+        assertEquals(0, broken.size());
+    }
+
+    /**
+     * The step may not use lambdas or method references: the JDK would generate classes naming
+     * it, which a hidden copy cannot be (string concatenation's call sites are allowed).
+     */
+    @Test
+    void theStepHasNoLambdas() throws IOException {
+        String constants = new String(classFile(OnlineLayerCode.class), StandardCharsets.ISO_8859_1);
+        assertFalse(constants.contains("LambdaMetafactory"), "OnlineLayerCode makes a lambda");
+        assertFalse(constants.contains("lambda$"), "OnlineLayerCode has a lambda body");
     }
 
     @Test
