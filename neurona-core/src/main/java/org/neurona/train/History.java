@@ -3,6 +3,7 @@ package org.neurona.train;
 import java.util.AbstractList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.RandomAccess;
 
 /**
@@ -61,19 +62,43 @@ public record History(List<Double> trainError, List<Double> validationError, Lis
 
     /** The training errors as an array. */
     public double[] trainErrorArray() {
-        return ((Series) trainError).values.clone();
+        return ((Series) trainError).toArray(new double[trainError.size()]);
     }
 
-    /** An immutable list view of a double array that nobody else holds. */
-    private static final class Series extends AbstractList<Double> implements RandomAccess {
+    /**
+     * An immutable list view of double arrays that nobody else holds: one value per element, or
+     * runs of equal values (the epoch times of blocks timed together, a validation error that is
+     * NaN throughout), so that a short run of a small net keeps little more than its errors.
+     */
+    static final class Series extends AbstractList<Double> implements RandomAccess {
+        /** The values, or with {@code ends} one per run: run k covers elements ends[k-1] to ends[k] - 1. */
         private final double[] values;
+        private final int[] ends;
+        private final int size;
 
-        private Series(double[] values) {
+        private Series(double[] values, int[] ends, int size) {
             this.values = values;
+            this.ends = ends;
+            this.size = size;
         }
 
+        /** The first {@code n} values, the array itself when it has exactly n. */
         static Series of(double[] values, int n) {
-            return new Series(values.length == n ? values : Arrays.copyOf(values, n));
+            return new Series(values.length == n ? values : Arrays.copyOf(values, n), null, n);
+        }
+
+        /** {@code n} times the value {@code v}. */
+        static Series constant(double v, int n) {
+            return n == 0 ? of(new double[0], 0) : new Series(new double[] {v}, new int[] {n}, n);
+        }
+
+        /**
+         * The first {@code runs} runs: run k gives {@code values[k]} to the elements up to
+         * {@code ends[k]} (exclusive), ends increasing.
+         */
+        static Series runs(int[] ends, double[] values, int runs) {
+            return runs == 0 ? of(new double[0], 0)
+                    : new Series(Arrays.copyOf(values, runs), Arrays.copyOf(ends, runs), ends[runs - 1]);
         }
 
         static Series copyOf(List<Double> list) {
@@ -81,17 +106,33 @@ public record History(List<Double> trainError, List<Double> validationError, Lis
             double[] v = new double[list.size()];
             int i = 0;
             for (Double d : list) v[i++] = d; // throws NullPointerException on a null, as List.copyOf does
-            return new Series(v);
+            return new Series(v, null, v.length);
         }
 
         @Override
         public Double get(int index) {
-            return values[index];
+            return at(index);
+        }
+
+        private double at(int index) {
+            if (ends == null) return values[index];
+            Objects.checkIndex(index, size);
+            int k = Arrays.binarySearch(ends, index + 1);
+            return values[k >= 0 ? k : -k - 1];
+        }
+
+        double[] toArray(double[] out) {
+            if (ends == null) {
+                System.arraycopy(values, 0, out, 0, size);
+            } else {
+                for (int k = 0, from = 0; k < ends.length; from = ends[k++]) Arrays.fill(out, from, ends[k], values[k]);
+            }
+            return out;
         }
 
         @Override
         public int size() {
-            return values.length;
+            return size;
         }
     }
 }

@@ -41,6 +41,24 @@ class HistoryTest {
                 () -> new History(Arrays.asList(1.0, null), given, given, History.StopReason.MAX_EPOCHS));
     }
 
+    /** Runs of equal values read as the values one by one, and equal the list of them. */
+    @Test
+    void runsReadAsTheirValues() {
+        History.Series runs = History.Series.runs(new int[] {1, 4, 5, 99}, new double[] {0.5, 0.25, 0.125, 7}, 3);
+        List<Double> each = List.of(0.5, 0.25, 0.25, 0.25, 0.125);
+        assertEquals(each, runs);
+        assertEquals(each.hashCode(), runs.hashCode());
+        assertEquals(5, runs.size());
+        for (int i = 0; i < each.size(); i++) assertEquals(each.get(i), runs.get(i), "element " + i);
+        assertThrows(IndexOutOfBoundsException.class, () -> runs.get(5));
+        assertThrows(IndexOutOfBoundsException.class, () -> runs.get(-1));
+        History h = new History(runs, History.Series.constant(Double.NaN, 5), runs, History.StopReason.MAX_EPOCHS);
+        assertArrayEquals(new double[] {0.5, 0.25, 0.25, 0.25, 0.125}, h.trainErrorArray());
+        assertEquals(Double.NaN, h.finalValidationError());
+        assertEquals(List.of(), History.Series.runs(new int[0], new double[0], 0));
+        assertEquals(List.of(), History.Series.constant(1, 0));
+    }
+
     @Test
     void emptyHistoryHasNaNFinalErrors() {
         History h = History.of(new double[0], new double[0], new double[0], 0, History.StopReason.LISTENER);
