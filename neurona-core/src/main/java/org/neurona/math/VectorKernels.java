@@ -54,7 +54,9 @@ final class VectorKernels {
                       int jlo, int jhi, int n, int k, boolean acc, float[] panel) {
         int blocks = (k + KC - 1) / KC, size = (k + blocks - 1) / blocks;
         for (int j0 = jlo; j0 < jhi; j0 += GemmKernels.NC) {
-            int nb = Math.min(GemmKernels.NC, jhi - j0), slivers = nb / NR, tail = nb - slivers * NR;
+            // whole slivers of NR columns, then at most one half sliver of LANES, then the tail
+            int nb = Math.min(GemmKernels.NC, jhi - j0), slivers = nb / NR, half = nb - slivers * NR >= LANES ? 1 : 0;
+            int hj = slivers * NR, tj = hj + half * LANES, tail = nb - tj;
             for (int q0 = 0; q0 < k; q0 += size) {
                 int kb = Math.min(size, k - q0);
                 pack(v, b, n, k, q0, kb, j0, nb, panel);
@@ -65,6 +67,7 @@ final class VectorKernels {
                     for (int s = 0; s < slivers; s++) {
                         tile6(a, ai, sa, sq, panel, s * kb * NR, kb, c, ci + s * NR, n, fresh);
                     }
+                    if (half > 0) half6(a, ai, sa, sq, panel, hj * kb, kb, c, ci + hj, n, fresh);
                 }
                 for (; i + 4 <= hi; i += 4) {
                     int ai = i * sa + q0 * sq, ci = i * n + j0;
@@ -76,10 +79,14 @@ final class VectorKernels {
                     int ai = i * sa + q0 * sq, ci = i * n + j0;
                     for (int s = 0; s < slivers; s++) tile1(a, ai, sq, panel, s * kb * NR, kb, c, ci + s * NR, fresh);
                 }
+                if (half > 0) { // the rows the six-row tiles left
+                    for (int r = hi - (hi - lo) % MR; r < hi; r++) {
+                        half1(a, r * sa + q0 * sq, sq, panel, hj * kb, kb, c, r * n + j0 + hj, fresh);
+                    }
+                }
                 if (tail > 0) {
                     for (int r = lo; r < hi; r++) {
-                        tailRow(a, r * sa + q0 * sq, sq, panel, slivers * kb * NR, tail, kb, c,
-                                r * n + j0 + slivers * NR, fresh);
+                        tailRow(a, r * sa + q0 * sq, sq, panel, tj * kb, tail, kb, c, r * n + j0 + tj, fresh);
                     }
                 }
             }
@@ -88,13 +95,14 @@ final class VectorKernels {
 
     /**
      * B (q0.., j0..) into {@code panel}: sliver s of {@link #NR} columns at {@code s * kb * NR},
-     * element (t, l) at {@code + t * NR + l}; the last {@code tail} columns after them the same
-     * way with width {@code tail}.
+     * element (t, l) at {@code + t * NR + l}; a half sliver of {@link #LANES} columns and the
+     * last columns after them the same way, with their own widths.
      */
     private static void pack(GemmKernels.Variant v, float[] b, int n, int k, int q0, int kb, int j0, int nb,
                              float[] panel) {
-        for (int jj = 0; jj < nb; jj += NR) {
-            int width = Math.min(NR, nb - jj), base = jj * kb;
+        for (int jj = 0, width; jj < nb; jj += width) {
+            int left = nb - jj, base = jj * kb;
+            width = left >= NR ? NR : left >= LANES ? LANES : left;
             if (v == GemmKernels.Variant.NT) {
                 // B stored (n, k): column j of B^T is row j of b, read contiguously
                 for (int l = 0; l < width; l++) {
@@ -105,6 +113,10 @@ final class VectorKernels {
                 for (int t = 0, src = q0 * n + j0 + jj, dst = base; t < kb; t++, src += n, dst += NR) {
                     FloatVector.fromArray(S, b, src).intoArray(panel, dst);
                     FloatVector.fromArray(S, b, src + LANES).intoArray(panel, dst + LANES);
+                }
+            } else if (width == LANES) {
+                for (int t = 0, src = q0 * n + j0 + jj, dst = base; t < kb; t++, src += n, dst += LANES) {
+                    FloatVector.fromArray(S, b, src).intoArray(panel, dst);
                 }
             } else {
                 for (int t = 0; t < kb; t++) System.arraycopy(b, (q0 + t) * n + j0 + jj, panel, base + t * width, width);
@@ -223,6 +235,52 @@ final class VectorKernels {
         }
         c0.intoArray(c, ci);
         c1.intoArray(c, ci + LANES);
+    }
+
+    /**
+     * C (6 rows from ci, row stride ldc, {@link #LANES} columns) (+)= A (6 rows from ai) . the
+     * half sliver at pb: the columns left after the whole slivers (784 = 24 x 32 + 16 with
+     * AVX-512), which would otherwise take the scalar tail.
+     */
+    private static void half6(float[] a, int ai, int sa, int sq, float[] p, int pb, int kb, float[] c, int ci,
+                              int ldc, boolean fresh) {
+        FloatVector c0, c1, c2, c3, c4, c5;
+        int r1 = ci + ldc, r2 = r1 + ldc, r3 = r2 + ldc, r4 = r3 + ldc, r5 = r4 + ldc;
+        if (fresh) {
+            c0 = c1 = c2 = c3 = c4 = c5 = FloatVector.zero(S);
+        } else {
+            c0 = FloatVector.fromArray(S, c, ci);
+            c1 = FloatVector.fromArray(S, c, r1);
+            c2 = FloatVector.fromArray(S, c, r2);
+            c3 = FloatVector.fromArray(S, c, r3);
+            c4 = FloatVector.fromArray(S, c, r4);
+            c5 = FloatVector.fromArray(S, c, r5);
+        }
+        int a0 = ai, a1 = ai + sa, a2 = a1 + sa, a3 = a2 + sa, a4 = a3 + sa, a5 = a4 + sa;
+        for (int t = 0; t < kb; t++, pb += LANES, a0 += sq, a1 += sq, a2 += sq, a3 += sq, a4 += sq, a5 += sq) {
+            FloatVector b0 = FloatVector.fromArray(S, p, pb);
+            c0 = FloatVector.broadcast(S, a[a0]).fma(b0, c0);
+            c1 = FloatVector.broadcast(S, a[a1]).fma(b0, c1);
+            c2 = FloatVector.broadcast(S, a[a2]).fma(b0, c2);
+            c3 = FloatVector.broadcast(S, a[a3]).fma(b0, c3);
+            c4 = FloatVector.broadcast(S, a[a4]).fma(b0, c4);
+            c5 = FloatVector.broadcast(S, a[a5]).fma(b0, c5);
+        }
+        c0.intoArray(c, ci);
+        c1.intoArray(c, r1);
+        c2.intoArray(c, r2);
+        c3.intoArray(c, r3);
+        c4.intoArray(c, r4);
+        c5.intoArray(c, r5);
+    }
+
+    /** One row of C ({@link #LANES} columns from ci) (+)= one row of A (from ai) . the half sliver at pb. */
+    private static void half1(float[] a, int ai, int sq, float[] p, int pb, int kb, float[] c, int ci, boolean fresh) {
+        FloatVector c0 = fresh ? FloatVector.zero(S) : FloatVector.fromArray(S, c, ci);
+        for (int t = 0; t < kb; t++, pb += LANES, ai += sq) {
+            c0 = FloatVector.broadcast(S, a[ai]).fma(FloatVector.fromArray(S, p, pb), c0);
+        }
+        c0.intoArray(c, ci);
     }
 
     /** The last {@code width} (&lt; NR) columns of one row of C, in scalar fused multiply-adds. */

@@ -47,6 +47,9 @@ class VectorKernelsTest {
         int[][] shapes = {
             {1, nr, 6}, {3, nr + 1, 7}, {4, nr - 1, 50}, {5, 2 * nr + 3, 33}, {7, 8, 100}, {9, 200, kc + 1},
             {128, 256, 112}, {10, 128, 128}, {17, nc + 5, 3 * kc - 1}, {64, 100, 784}, {33, 600, 50},
+            // a half sliver of LANES columns after the whole ones, alone and with a tail after it
+            // (784 = 24 x 32 + 16 with AVX-512), rows left over by the six-row tiles
+            {11, nr + nr / 2, 40}, {13, 2 * nr + nr / 2 + 3, 70}, {40, 784, 128}, {5, nr / 2, 9},
         };
         for (GemmKernels.Variant v : GemmKernels.Variant.values()) {
             for (int[] s : shapes) {
