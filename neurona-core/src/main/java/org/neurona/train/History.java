@@ -12,8 +12,10 @@ import java.util.RandomAccess;
  * set was given, on it after the epoch (NaN otherwise), plus why training stopped.
  *
  * <p>The three series are immutable lists backed by {@code double} arrays: a run of a million
- * epochs holds 24 MB, not the 70 MB of boxed values, and nothing is boxed until an element is
- * read.
+ * epochs holds at most 24 MB, not the 70 MB of boxed values, and nothing is boxed until an
+ * element is read. Values repeated in runs are kept once a run (the epoch times of a block, a
+ * validation error that is NaN throughout), so a run of a small net keeps little more than its
+ * training errors.
  *
  * @param trainError      per epoch
  * @param validationError per epoch (NaN entries without validation data)
