@@ -127,13 +127,11 @@ public record Loss(Kind kind, Reduction reduction, double dmax) {
      */
     public double value(float[] z, float[] a, float[] b, int bo, int rows, int width, Activation output) {
         int n = rows * width;
-        double s = 0;
-        switch (kind) {
-            case SSE -> s = 0.5 * squares(a, b, bo, n);
-            case MSE -> s = squares(a, b, bo, n) / width;
-            case CE -> s = output instanceof Softmax ? softmaxCe(z, b, bo, rows, width) : binaryCe(z, b, bo, n);
-        }
-        return s;
+        // ifs rather than a switch on the enum (which reads a lookup array first): the small-net
+        // path calls this once per pattern
+        if (kind == Kind.SSE) return 0.5 * squares(a, b, bo, n);
+        if (kind == Kind.MSE) return squares(a, b, bo, n) / width;
+        return output instanceof Softmax ? softmaxCe(z, b, bo, rows, width) : binaryCe(z, b, bo, n);
     }
 
     private double squares(float[] a, float[] b, int bo, int n) {
@@ -187,11 +185,8 @@ public record Loss(Kind kind, Reduction reduction, double dmax) {
      */
     public void delta(float[] a, float[] b, int bo, float[] d, int rows, int width, float scale) {
         int n = rows * width;
-        float k = switch (kind) {
-            case SSE -> scale;            // d/da 1/2 (b - a)^2 = a - b
-            case MSE -> 2f * scale / width;
-            case CE -> scale;             // fused: dE/dz = a - b
-        };
+        // SSE: d/da 1/2 (b - a)^2 = a - b; CE, fused: dE/dz = a - b
+        float k = kind == Kind.MSE ? 2f * scale / width : scale;
         for (int i = 0; i < n; i++) d[i] = k * (a[i] - b[bo + i]);
         if (dmax > 0) {
             for (int i = 0; i < n; i++) if (Math.abs(b[bo + i] - a[i]) <= dmax) d[i] = 0f;

@@ -14,6 +14,7 @@ import org.neurona.activation.Activation;
 import org.neurona.activation.Logistic;
 import org.neurona.layer.Dense;
 import org.neurona.layer.Init;
+import org.neurona.loss.Loss;
 import org.neurona.math.Rng;
 import org.neurona.train.rule.Sgd;
 
@@ -78,6 +79,14 @@ abstract class OnlineLayer {
      * whether d is dE/da, to be taken through f', or already dE/dz.
      */
     abstract void backward(float[] dIn, float[] src, int so, boolean derive);
+
+    /**
+     * For the output layer: its delta d (dE/da, or dE/dz when {@code loss} fuses the
+     * activation), scaled by {@code scale}, and the pattern's loss, by the loss itself (the batch
+     * path's calls with one row), the targets read at {@code b[bo..]} where they lie in the data
+     * set. Here so that in a copy the loss's loops run over a constant number of units.
+     */
+    abstract double outputError(Loss loss, float[] b, int bo, float scale);
 
     /** The shape this layer's step is made for. */
     final Shape shape() {
@@ -231,7 +240,7 @@ abstract class OnlineLayer {
         /**
          * {@code code} if a copy made from it computes what {@code OnlineLayerCode} as loaded
          * computes, float for float, on a made-up layer (3 inputs, 2 units, logistic with slope 2,
-         * Nesterov's momentum and weight decay, three patterns); else null. The class file a
+         * Nesterov's momentum and weight decay, three patterns under MSE); else null. The class file a
          * class loader gives back is not always the one it defined the class from (a loader that
          * looks elsewhere first, an agent that rewrote the class as it loaded), and this is where
          * that shows.
@@ -258,13 +267,13 @@ abstract class OnlineLayer {
         /** Three patterns through {@code layer}; everything it computed, end to end. */
         private static float[] run(OnlineLayer layer) {
             float[] x = {0.5f, -1f, 0.25f, 1f, 0f, -0.75f, 0.3f, 0.6f, -0.2f}, dIn = new float[3];
-            float[] out = new float[0];
+            float[] targets = {0.9f, 0.1f, 0.2f, 0.8f, 0.5f, 0.5f}, out = new float[0];
             for (int p = 0; p < 3; p++) {
                 layer.forward(x, 3 * p);
-                layer.d[0] = layer.a[0] - 0.9f;
-                layer.d[1] = layer.a[1] - 0.1f;
+                double e = layer.outputError(Loss.MSE, targets, 2 * p, 0.5f);
                 layer.backward(dIn, x, 3 * p, true);
-                out = concat(out, layer.z, layer.a, dIn, layer.w, layer.b, layer.v, layer.vb);
+                out = concat(out, new float[] {(float) e, (float) (e - (float) e)}, layer.z, layer.a, dIn, layer.w,
+                        layer.b, layer.v, layer.vb);
             }
             return out;
         }

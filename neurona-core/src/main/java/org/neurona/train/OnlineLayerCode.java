@@ -4,6 +4,7 @@ import java.lang.constant.ConstantDescs;
 import java.lang.invoke.MethodHandles;
 import org.neurona.activation.Activation;
 import org.neurona.layer.Dense;
+import org.neurona.loss.Loss;
 import org.neurona.train.rule.Sgd;
 
 /**
@@ -82,6 +83,13 @@ final class OnlineLayerCode extends OnlineLayer {
             }
             if (b != null) b[o] += step(vb, o, 0f + dz);
         }
+    }
+
+    @Override
+    double outputError(Loss loss, float[] b, int bo, float scale) {
+        int O = SHAPED ? OUT : outputs;
+        loss.delta(a, b, bo, d, 1, O, scale);
+        return loss.value(z, a, b, bo, 1, O, FIXED ? F : f);
     }
 
     /**

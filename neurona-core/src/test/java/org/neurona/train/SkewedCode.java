@@ -1,6 +1,7 @@
 package org.neurona.train;
 
 import org.neurona.layer.Dense;
+import org.neurona.loss.Loss;
 import org.neurona.train.rule.Sgd;
 
 /**
@@ -33,5 +34,11 @@ final class SkewedCode extends OnlineLayer {
             }
             if (b != null) b[o] -= eta * dz;
         }
+    }
+
+    @Override
+    double outputError(Loss loss, float[] targets, int bo, float scale) {
+        loss.delta(a, targets, bo, d, 1, outputs, scale);
+        return loss.value(z, a, targets, bo, 1, outputs, f);
     }
 }
