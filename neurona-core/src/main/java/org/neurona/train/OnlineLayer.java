@@ -12,6 +12,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.neurona.activation.Activation;
 import org.neurona.activation.Logistic;
+import org.neurona.activation.Softmax;
+import org.neurona.activation.Tanh;
 import org.neurona.layer.Dense;
 import org.neurona.layer.Init;
 import org.neurona.loss.Loss;
@@ -139,12 +141,12 @@ abstract class OnlineLayer {
      * Copies of a class's bytes made so far, by shape: at most {@link #MOST} for the library's
      * own ({@link Shared#COPIES}), each about 7 KB of metaspace and under a millisecond to make.
      * When a copy cannot be made (the cap, or the runtime refuses) the layer takes
-     * {@code OnlineLayerCode} as loaded; the first time, a line is logged
-     * ({@link System.Logger}, "org.neurona.train.OnlineLayer").
+     * {@code OnlineLayerCode} as loaded, and a line is logged the first time for each reason
+     * ({@link System.Logger}, "org.neurona.train.OnlineLayer"); after a failure to define one
+     * (metaspace full, say) no more are made in this run.
      */
     static final class Copies {
         static final int MOST = 1024;
-        private static final System.Logger LOG = System.getLogger(OnlineLayer.class.getName());
 
         /** The library's copies, made from OnlineLayerCode's class file once it passes {@link #checked}. */
         static final class Shared {
@@ -153,9 +155,9 @@ abstract class OnlineLayer {
             private static Copies shared() {
                 Copies copies = new Copies(checked(read()), MOST);
                 if (copies.bytes == null) {
-                    copies.tell(System.Logger.Level.WARNING, "the class file of " + OnlineLayerCode.class.getName()
+                    log(System.Logger.Level.WARNING, "the class file of " + OnlineLayerCode.class.getName()
                             + " is not the class as loaded, or cannot be defined again; small nets train with the "
-                            + "step as loaded", null);
+                            + "step as loaded");
                 }
                 return copies;
             }
@@ -163,7 +165,7 @@ abstract class OnlineLayer {
 
         private final Map<Shape, MethodHandle> byShape = new ConcurrentHashMap<>();
         private final AtomicInteger made = new AtomicInteger();
-        private final AtomicBoolean told = new AtomicBoolean();
+        private final AtomicBoolean toldCap = new AtomicBoolean(), toldFailure = new AtomicBoolean();
         private final int most;
         /** The class's bytes, to define copies from; null once they cannot be read or defined. */
         private volatile byte[] bytes;
@@ -190,24 +192,33 @@ abstract class OnlineLayer {
             if (code == null) return null;
             if (made.incrementAndGet() > most) {
                 made.decrementAndGet();
-                tell(System.Logger.Level.INFO, "layer steps compiled for " + most
-                        + " layer shapes; layers of further shapes take the step as loaded", null);
+                if (toldCap.compareAndSet(false, true)) {
+                    log(System.Logger.Level.INFO, "layer steps compiled for " + most
+                            + " layer shapes; layers of further shapes take the step as loaded");
+                }
                 return null;
             }
             try {
                 return copy(code, shape);
-            } catch (Exception | LinkageError | OutOfMemoryError e) {
+            } catch (Exception | LinkageError | VirtualMachineError e) {
                 // a runtime that cannot (or metaspace is full): the original serves every shape from now on
                 made.decrementAndGet();
                 bytes = null;
-                tell(System.Logger.Level.WARNING, "cannot compile layer steps per shape; small nets train "
-                        + "with the step as loaded", e);
+                if (toldFailure.compareAndSet(false, true)) {
+                    log(System.Logger.Level.WARNING, "cannot compile layer steps per shape; small nets train "
+                            + "with the step as loaded (" + e + ")");
+                }
                 return null;
             }
         }
 
-        private void tell(System.Logger.Level level, String message, Throwable e) {
-            if (told.compareAndSet(false, true)) LOG.log(level, e == null ? message : message + " (" + e + ")");
+        /** One line to the library's logger; a logger that fails does not stop training. */
+        private static void log(System.Logger.Level level, String message) {
+            try {
+                System.getLogger(OnlineLayer.class.getName()).log(level, message);
+            } catch (RuntimeException | LinkageError e) {
+                // nowhere to say it
+            }
         }
 
         /** Defines {@code code} as a hidden class with {@code shape} as class data; its constructor. */
@@ -238,44 +249,58 @@ abstract class OnlineLayer {
         }
 
         /**
-         * {@code code} if a copy made from it computes what {@code OnlineLayerCode} as loaded
-         * computes, float for float, on a made-up layer (3 inputs, 2 units, logistic with slope 2,
-         * Nesterov's momentum and weight decay, three patterns under MSE); else null. The class file a
-         * class loader gives back is not always the one it defined the class from (a loader that
-         * looks elsewhere first, an agent that rewrote the class as it loaded), and this is where
-         * that shows.
+         * {@code code} if copies made from it compute what {@code OnlineLayerCode} as loaded
+         * computes, float for float, on made-up layers: 3 inputs and 2 units, logistic with slope 2,
+         * Nesterov's momentum and weight decay, MSE; 2 and 3, tanh, no biases, classical momentum,
+         * SSE; 3 and 3, softmax, plain SGD, cross-entropy (fused); three patterns each. Else null.
+         * The class file a class loader gives back is not always the one it defined the class from
+         * (a loader that looks elsewhere first, an agent that rewrote the class as it loaded), and
+         * this is where that shows.
          */
         static byte[] checked(byte[] code) {
             if (code == null) return null;
+            Check[] checks = {
+                new Check(3, 2, new Logistic(2), true, new Sgd(0.1, 0.8, true), 0.01, Loss.MSE),
+                new Check(2, 3, new Tanh(1), false, new Sgd(0.2, 0.9), 0, Loss.SSE),
+                new Check(3, 3, new Softmax(), true, new Sgd(0.3, 0), 0, Loss.CE),
+            };
             try {
-                Sgd sgd = new Sgd(0.1, 0.8, true);
-                double lambda = 0.01;
-                Dense one = checkLayer(), two = checkLayer();
-                OnlineLayer original = new OnlineLayerCode(one, sgd, lambda);
-                OnlineLayer copy = make(copy(code, Shape.of(3, 2, original.rule, one.activation())), two, sgd, lambda);
-                if (copy.getClass() == OnlineLayerCode.class || !Arrays.equals(run(original), run(copy))) return null;
+                for (Check c : checks) {
+                    OnlineLayer original = new OnlineLayerCode(c.layer(), c.sgd(), c.lambda());
+                    Shape shape = Shape.of(c.inputs(), c.outputs(), original.rule, c.f());
+                    OnlineLayer copy = make(copy(code, shape), c.layer(), c.sgd(), c.lambda());
+                    if (copy.getClass() == OnlineLayerCode.class || !Arrays.equals(c.run(original), c.run(copy))) {
+                        return null;
+                    }
+                }
                 return code;
-            } catch (Exception | LinkageError | OutOfMemoryError e) {
+            } catch (Exception | LinkageError | VirtualMachineError e) {
                 return null;
             }
         }
 
-        private static Dense checkLayer() {
-            return new Dense(3, 2, new Logistic(2), true, Init.LECTURE, new Rng(17), "check");
-        }
-
-        /** Three patterns through {@code layer}; everything it computed, end to end. */
-        private static float[] run(OnlineLayer layer) {
-            float[] x = {0.5f, -1f, 0.25f, 1f, 0f, -0.75f, 0.3f, 0.6f, -0.2f}, dIn = new float[3];
-            float[] targets = {0.9f, 0.1f, 0.2f, 0.8f, 0.5f, 0.5f}, out = new float[0];
-            for (int p = 0; p < 3; p++) {
-                layer.forward(x, 3 * p);
-                double e = layer.outputError(Loss.MSE, targets, 2 * p, 0.5f);
-                layer.backward(dIn, x, 3 * p, true);
-                out = concat(out, new float[] {(float) e, (float) (e - (float) e)}, layer.z, layer.a, dIn, layer.w,
-                        layer.b, layer.v, layer.vb);
+        /** A made-up layer and how it is trained, for {@link #checked}. */
+        private record Check(int inputs, int outputs, Activation f, boolean bias, Sgd sgd, double lambda, Loss loss) {
+            /** The layer, the same weights each time. */
+            Dense layer() {
+                return new Dense(inputs, outputs, f, bias, Init.LECTURE, new Rng(17), "check");
             }
-            return out;
+
+            /** Three patterns through {@code layer}; everything it computed, end to end. */
+            float[] run(OnlineLayer layer) {
+                float[] x = {0.5f, -1f, 0.25f, 1f, 0f, -0.75f, 0.3f, 0.6f, -0.2f}, dIn = new float[inputs];
+                float[] targets = {0.9f, 0.1f, 0f, 0.2f, 0.8f, 0f, 0f, 0f, 1f}, out = new float[0];
+                boolean derive = !loss.fuses(f);
+                for (int p = 0; p < 3; p++) {
+                    layer.forward(x, inputs * p);
+                    double e = layer.outputError(loss, targets, outputs * p, 0.5f);
+                    if (!f.elementwise() && derive) f.backward(layer.z, layer.a, layer.d, layer.d, 1, outputs);
+                    layer.backward(dIn, x, inputs * p, derive && f.elementwise());
+                    out = concat(out, new float[] {(float) e, (float) (e - (float) e)}, layer.z, layer.a, dIn,
+                            layer.w, layer.b == null ? new float[0] : layer.b, layer.v, layer.vb);
+                }
+                return out;
+            }
         }
 
         private static float[] concat(float[] head, float[]... tail) {

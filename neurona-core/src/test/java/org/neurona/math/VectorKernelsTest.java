@@ -32,6 +32,14 @@ class VectorKernelsTest {
         assertTrue(module, "the core's tests should run with --add-modules jdk.incubator.vector (see its pom)");
     }
 
+    /** The pom's narrower runs (-XX:MaxVectorSize) say which width they mean to test; check they got it. */
+    @Test
+    void runsAtTheVectorWidthAskedFor() {
+        String lanes = System.getProperty("neurona.test.lanes");
+        if (lanes != null) assertEquals(Integer.parseInt(lanes), VectorKernels.LANES);
+        assertTrue(VectorKernels.NR == 2 * VectorKernels.LANES);
+    }
+
     @Test
     void theSwitchAcceptsWhatTheLauncherAccepts() {
         for (String off : new String[] {"false", "0", "no", "off", "OFF", " False "}) {
@@ -50,6 +58,8 @@ class VectorKernelsTest {
             // a half sliver of LANES columns after the whole ones, alone and with a tail after it
             // (784 = 24 x 32 + 16 with AVX-512), rows left over by the six-row tiles
             {11, nr + nr / 2, 40}, {13, 2 * nr + nr / 2 + 3, 70}, {40, 784, 128}, {5, nr / 2, 9},
+            // ... over several blocks of the summed dimension, and in a later block of columns
+            {13, 2 * nr + nr / 2 + 3, 300}, {7, nc + nr + nr / 2, 20},
         };
         for (GemmKernels.Variant v : GemmKernels.Variant.values()) {
             for (int[] s : shapes) {
@@ -62,11 +72,14 @@ class VectorKernelsTest {
                     GemmKernels.fastBlock(true, v, a, b, got, 0, m, 0, n, m, n, k, acc);
                     assertArrayEquals(want, got, what);
                     // a part of C, as a thread gets it: middle rows, columns from an inner offset
-                    int lo = m / 3, hi = m - m / 4, jlo = Math.min(n - 1, 8), jhi = n;
-                    float[] partWant = c0.clone(), partGot = c0.clone();
-                    GemmKernels.fastBlock(false, v, a, b, partWant, lo, hi, jlo, jhi, m, n, k, acc);
-                    GemmKernels.fastBlock(true, v, a, b, partGot, lo, hi, jlo, jhi, m, n, k, acc);
-                    assertArrayEquals(partWant, partGot, what + " rows " + lo + ".." + hi + " columns " + jlo + "..");
+                    // (unaligned, and at a whole tile as the threads' split gives)
+                    for (int jlo : new int[] {Math.min(n - 1, 8), Math.min(n - 1, nr / 2)}) {
+                        int lo = m / 3, hi = m - m / 4, jhi = n;
+                        float[] partWant = c0.clone(), partGot = c0.clone();
+                        GemmKernels.fastBlock(false, v, a, b, partWant, lo, hi, jlo, jhi, m, n, k, acc);
+                        GemmKernels.fastBlock(true, v, a, b, partGot, lo, hi, jlo, jhi, m, n, k, acc);
+                        assertArrayEquals(partWant, partGot, what + " rows " + lo + ".." + hi + " columns " + jlo + "..");
+                    }
                 }
             }
         }

@@ -3,11 +3,15 @@ package org.neurona.train;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.neurona.data.Dataset;
+import org.neurona.net.FeedForward;
+import org.neurona.net.NetworkSpec;
 
 /** History keeps its series as immutable lists over double arrays, equal to the lists it was given. */
 class HistoryTest {
@@ -57,6 +61,42 @@ class HistoryTest {
         assertEquals(Double.NaN, h.finalValidationError());
         assertEquals(List.of(), History.Series.runs(new int[0], new double[0], 0));
         assertEquals(List.of(), History.Series.constant(1, 0));
+    }
+
+    /**
+     * A trainer's history has one entry per epoch in each series, whichever loop ran and however
+     * many times its arrays grew, and equals the history made from its own lists.
+     */
+    @Test
+    void trainersRecordEveryEpochOnce() {
+        Dataset d = TrainerTest.randomData(20, 3, 2, 4), validation = TrainerTest.randomData(8, 3, 2, 5);
+        NetworkSpec spec = NetworkSpec.parse("3:4:2", "tanh,logistic");
+        // the general loop, 150 epochs timed one by one (runs grown from 64), with and without validation
+        for (Dataset v : new Dataset[] {validation, null}) {
+            History h = new Trainer(TrainOptions.builder().mode(Mode.BATCH).epochs(150).build())
+                    .fit(FeedForward.create(spec, 1), d, v);
+            assertWhole(h, 150, v != null);
+        }
+        // the small-net loop, 5,000 XOR epochs timed in blocks of up to 64 (more than 64 blocks)
+        Dataset xor = Dataset.of(new double[][] {{0, 0}, {0, 1}, {1, 0}, {1, 1}}, new double[][] {{0}, {1}, {1}, {0}});
+        History h = new Trainer(TrainOptions.builder().mode(Mode.ONLINE).eta(0.5).momentum(0.9).epochs(5000).build())
+                .fit(FeedForward.create(NetworkSpec.parse("2:3:1", "logistic"), 1), xor);
+        assertWhole(h, 5000, false);
+    }
+
+    private static void assertWhole(History h, int epochs, boolean validated) {
+        assertEquals(epochs, h.epochs());
+        assertEquals(epochs, h.validationError().size());
+        assertEquals(epochs, h.epochSeconds().size());
+        for (int e = 0; e < epochs; e++) {
+            assertTrue(Double.isFinite(h.trainError().get(e)), "training error of epoch " + e);
+            assertEquals(validated, Double.isFinite(h.validationError().get(e)), "validation error of epoch " + e);
+            assertTrue(h.epochSeconds().get(e) > 0, "time of epoch " + e);
+        }
+        History copy = new History(new ArrayList<>(h.trainError()), new ArrayList<>(h.validationError()),
+                new ArrayList<>(h.epochSeconds()), h.stop());
+        assertEquals(copy, h);
+        assertEquals(copy.hashCode(), h.hashCode());
     }
 
     @Test

@@ -41,13 +41,28 @@ class SmallNetOnlineTest {
 
     /** The trained weights followed by the per-epoch training errors, as floats to compare bit for bit. */
     private static float[] train(NetworkSpec spec, Loss loss, LearningRule rule, double lambda, Dataset d) {
+        return train(spec, loss, rule, lambda, d, null);
+    }
+
+    /**
+     * The same with a validation set (null: none), whose error after each epoch follows the
+     * training errors: with one, the trainer's general loop runs the small-net path's epochs.
+     */
+    private static float[] train(NetworkSpec spec, Loss loss, LearningRule rule, double lambda, Dataset d,
+                                 Dataset validation) {
         FeedForward net = FeedForward.create(spec, 3);
         TrainOptions o = TrainOptions.builder().mode(Mode.ONLINE).rule(rule).loss(loss).lambda(lambda).epochs(40)
                 .shuffle(true).seed(5).build();
-        History h = new Trainer(o).fit(net, d);
+        History h = new Trainer(o).fit(net, d, validation);
+        assertEquals(h.epochs(), h.validationError().size());
+        assertEquals(h.epochs(), h.epochSeconds().size());
         float[] w = TrainerTest.flatten(net.params());
-        double[] errors = new double[h.epochs()];
-        for (int e = 0; e < errors.length; e++) errors[e] = h.trainError().get(e);
+        double[] errors = new double[2 * h.epochs()];
+        for (int e = 0; e < h.epochs(); e++) {
+            errors[e] = h.trainError().get(e);
+            errors[h.epochs() + e] = h.validationError().get(e);
+            assertEquals(validation == null, Double.isNaN(errors[h.epochs() + e]), "validation error of epoch " + e);
+        }
         return withErrors(w, errors);
     }
 
@@ -93,6 +108,23 @@ class SmallNetOnlineTest {
         assertSame("12:7:3", "logistic:2,tanh", false, Loss.SSE, new Sgd(0.05, 0.9), 0.001, wide);
         assertSame("12:7:3", "softplus,softmax", true, Loss.SSE, new Sgd(0.1, 0.5), 0, wide);
         assertSame("12:7:3", "leakyrelu,logistic", true, Loss.CE, new Sgd(0.1, 0), 0, wide);
+        // one layer; two layers with softmax under cross-entropy (the x:h:y loop, fused delta)
+        Dataset d = TrainerTest.randomData(25, 3, 2, 8);
+        assertSame("3:2", "logistic", true, Loss.SSE, new Sgd(0.2, 0.9), 0, d);
+        assertSame("3:2", "softmax", false, Loss.CE, new Sgd(0.2, 0), 0, d);
+        assertSame("3:4:2", "tanh,softmax", true, Loss.CE, new Sgd(0.1, 0.9), 0.001, d);
+    }
+
+    /** With a validation set the trainer's general loop runs the small path's epochs: the same floats. */
+    @Test
+    void bitIdenticalWithAValidationSet() {
+        Dataset d = TrainerTest.randomData(25, 3, 2, 8), validation = TrainerTest.randomData(10, 3, 2, 9);
+        for (String[] net : new String[][] {{"3:4:2", "tanh,logistic"}, {"3:5:3:2", "relu,tanh,logistic"}}) {
+            NetworkSpec spec = NetworkSpec.parse(net[0], net[1]);
+            Sgd sgd = new Sgd(0.2, 0.9);
+            assertArrayEquals(train(spec, Loss.SSE, new Generic(sgd), 0, d, validation),
+                    train(spec, Loss.SSE, sgd, 0, d, validation), String.join(" ", net));
+        }
     }
 
     /** 40 epochs straight through the small-net path, its layer steps copies per shape or not; the weights and loss. */
