@@ -12,10 +12,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.lang.invoke.MethodHandle;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.function.IntFunction;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 import org.neurona.activation.Activation;
 import org.neurona.activation.Logistic;
@@ -279,21 +284,42 @@ class SmallNetOnlineTest {
      */
     @Test
     void pastTheCapOrWhenCopiesFailLayersTakeTheClassAsLoaded() {
-        OnlineLayer.Copies two = new OnlineLayer.Copies(OnlineLayer.Copies.read(), 2);
-        FeedForward net = FeedForward.create(NetworkSpec.parse("3:4:5:2", "tanh"), 1);
-        Sgd sgd = new Sgd(0.1, 0.9);
-        Class<?>[] classes = new Class<?>[3];
-        for (int l = 0; l < 3; l++) classes[l] = OnlineLayer.of(net.layers().get(l), sgd, 0, two).getClass();
-        assertTrue(classes[0].isHidden() && classes[1].isHidden());
-        assertEquals(OnlineLayerCode.class, classes[2]);
-        assertEquals(2, two.size());
-        assertEquals(classes[0], OnlineLayer.of(net.layers().get(0), sgd, 0, two).getClass());
+        List<LogRecord> said = new ArrayList<>();
+        Logger log = Logger.getLogger(OnlineLayer.class.getName());
+        Handler keep = new Handler() {
+            @Override public void publish(LogRecord r) { said.add(r); }
+            @Override public void flush() {}
+            @Override public void close() {}
+        };
+        boolean parents = log.getUseParentHandlers();
+        log.addHandler(keep);
+        log.setUseParentHandlers(false); // heard here, not printed
+        try {
+            OnlineLayer.Copies two = new OnlineLayer.Copies(OnlineLayer.Copies.read(), 2);
+            FeedForward net = FeedForward.create(NetworkSpec.parse("3:4:5:2", "tanh"), 1);
+            Sgd sgd = new Sgd(0.1, 0.9);
+            Class<?>[] classes = new Class<?>[3];
+            for (int l = 0; l < 3; l++) classes[l] = OnlineLayer.of(net.layers().get(l), sgd, 0, two).getClass();
+            assertTrue(classes[0].isHidden() && classes[1].isHidden());
+            assertEquals(OnlineLayerCode.class, classes[2]);
+            assertEquals(2, two.size());
+            assertEquals(classes[0], OnlineLayer.of(net.layers().get(0), sgd, 0, two).getClass());
+            OnlineLayer.of(FeedForward.create(NetworkSpec.parse("3:6:2", "tanh"), 1).layers().get(0), sgd, 0, two);
+            assertEquals(1, said.size(), "the cap is told once");
+            assertEquals(Level.INFO, said.get(0).getLevel());
 
-        OnlineLayer.Copies broken = new OnlineLayer.Copies(new byte[] {(byte) 0xCA, (byte) 0xFE, 0, 1}, 8);
-        for (int l = 0; l < 3; l++) {
-            assertEquals(OnlineLayerCode.class, OnlineLayer.of(net.layers().get(l), sgd, 0, broken).getClass());
+            OnlineLayer.Copies broken = new OnlineLayer.Copies(new byte[] {(byte) 0xCA, (byte) 0xFE, 0, 1}, 8);
+            for (int l = 0; l < 3; l++) {
+                assertEquals(OnlineLayerCode.class, OnlineLayer.of(net.layers().get(l), sgd, 0, broken).getClass());
+            }
+            assertEquals(0, broken.size());
+            assertEquals(2, said.size(), "the failure is told once");
+            assertEquals(Level.WARNING, said.get(1).getLevel());
+            assertTrue(said.get(1).getMessage().contains("ClassFormatError"), said.get(1).getMessage());
+        } finally {
+            log.removeHandler(keep);
+            log.setUseParentHandlers(parents);
         }
-        assertEquals(0, broken.size());
     }
 
     /**
