@@ -82,8 +82,8 @@ class LearnOptionTest {
         Path data = ownXor(dir);
         Object[] common = {"train", "--data", data, "--layers", "2:2:1", "--init", "uniform:0.3", "--seed", 1,
             "--epochs", 5000, "--target-error", 0.01, "--json"};
-        int rprop = trainJson(concat(common, "--learn", "Rprop")).get("epochs").intValue();
-        JsonNode gd = trainJson(concat(common, "--learn", "BackpropBatch:2"));
+        int rprop = trainJson((Object[]) concat(common, "--learn", "Rprop")).get("epochs").intValue();
+        JsonNode gd = trainJson((Object[]) concat(common, "--learn", "BackpropBatch:2"));
         assertTrue(rprop * 5 < gd.get("epochs").intValue(), "Rprop " + rprop + " epochs, batch backprop " + gd);
     }
 
