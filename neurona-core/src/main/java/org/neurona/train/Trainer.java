@@ -235,8 +235,8 @@ public final class Trainer {
      * may stop long before a large epoch limit; {@link History} keeps them as arrays, so nothing
      * is boxed. The epoch times are kept as runs of equal values (a block of small-net epochs
      * shares one), and the validation errors only once there is one: a 2,000-epoch run of a
-     * small net keeps 16 KB, not 48 (fresh memory is paid for: a 100-net XOR benchmark ran about
-     * 15 % slower while its heap was still being touched for the first time).
+     * small net keeps 16 KB, not 48 (fresh memory is paid for: a 100-net XOR benchmark ran up to a
+     * fifth slower in the rounds that touched heap pages for the first time; docs/PERFORMANCE.md).
      */
     private static final class Records {
         private final int max;
