@@ -10,7 +10,9 @@ best of 7 rounds of calls lasting >= 0.2 s each) and the BLAS numpy uses.
 NT is a @ b.T with b stored (n, k); TN is a.T @ b with a stored (k, m); NN is a @ b.
 The result goes into a preallocated array (out=), as neurona's kernels do.
 """
-import argparse, os, sys, time
+import argparse, os
+
+from sgemm_timing import best_seconds, report, shapes
 
 ap = argparse.ArgumentParser()
 ap.add_argument("--threads", type=int, default=1)
@@ -20,11 +22,6 @@ for v in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
 
 import numpy as np  # after the thread variables: OpenBLAS reads them when it loads
 
-SHAPES = ["nt:128x256x784", "nt:128x128x256", "nt:128x10x128",
-          "tn:256x784x128", "tn:128x256x128", "tn:10x128x128",
-          "nn:128x784x256", "nn:128x256x128", "nn:128x128x10",
-          "nt:32x64x784", "tn:64x784x32", "nt:32x10x64", "nt:1x3x2"]
-
 rng = np.random.default_rng(42)
 blas = "unknown"
 try:
@@ -33,9 +30,7 @@ try:
 except Exception:
     pass
 print(f"# numpy {np.__version__}, BLAS {blas}, threads {args.threads}")
-for s in SHAPES:
-    var, dims = s.split(":")
-    m, n, k = map(int, dims.split("x"))
+for var, m, n, k in shapes():
     f32 = np.float32
     if var == "nt":
         a = rng.uniform(-1, 1, (m, k)).astype(f32); b = rng.uniform(-1, 1, (n, k)).astype(f32)
@@ -47,18 +42,4 @@ for s in SHAPES:
         a = rng.uniform(-1, 1, (m, k)).astype(f32); b = rng.uniform(-1, 1, (k, n)).astype(f32)
         fn = lambda: np.matmul(a, b, out=c)
     c = np.zeros((m, n), f32)
-    reps = 1
-    while True:  # calls per round: enough for 0.2 s
-        t0 = time.perf_counter()
-        for _ in range(reps):
-            fn()
-        if time.perf_counter() - t0 >= 0.2:
-            break
-        reps *= 2
-    best = float("inf")
-    for _ in range(7):
-        t0 = time.perf_counter()
-        for _ in range(reps):
-            fn()
-        best = min(best, (time.perf_counter() - t0) / reps)
-    print(f"{var} {m} {n} {k} {2.0 * m * n * k / best / 1e9:.2f} GFLOP/s {best * 1e6:.3f} us/call")
+    report(var, m, n, k, best_seconds(fn))

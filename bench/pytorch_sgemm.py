@@ -12,19 +12,15 @@ The result goes into a preallocated tensor (out=), as neurona's kernels do.
 """
 import argparse
 import re
-import time
 
 import torch
+
+from sgemm_timing import best_seconds, report, shapes
 
 ap = argparse.ArgumentParser()
 ap.add_argument("--threads", type=int, default=1)
 args = ap.parse_args()
 torch.set_num_threads(args.threads)
-
-SHAPES = ["nt:128x256x784", "nt:128x128x256", "nt:128x10x128",
-          "tn:256x784x128", "tn:128x256x128", "tn:10x128x128",
-          "nn:128x784x256", "nn:128x256x128", "nn:128x128x10",
-          "nt:32x64x784", "tn:64x784x32", "nt:32x10x64", "nt:1x3x2"]
 
 blas = "unknown"
 found = re.search(r"BLAS_INFO=(\w+)", torch.__config__.show())
@@ -33,9 +29,7 @@ if found:
 print(f"# torch {torch.__version__}, BLAS_INFO={blas}, threads {torch.get_num_threads()}")
 gen = torch.Generator().manual_seed(42)
 with torch.no_grad():
-    for s in SHAPES:
-        var, dims = s.split(":")
-        m, n, k = map(int, dims.split("x"))
+    for var, m, n, k in shapes():
         if var == "nt":
             a = torch.rand(m, k, generator=gen) * 2 - 1; b = torch.rand(n, k, generator=gen) * 2 - 1
             fn = lambda: torch.matmul(a, b.t(), out=c)
@@ -46,18 +40,4 @@ with torch.no_grad():
             a = torch.rand(m, k, generator=gen) * 2 - 1; b = torch.rand(k, n, generator=gen) * 2 - 1
             fn = lambda: torch.matmul(a, b, out=c)
         c = torch.zeros(m, n)
-        reps = 1
-        while True:  # calls per round: enough for 0.2 s
-            t0 = time.perf_counter()
-            for _ in range(reps):
-                fn()
-            if time.perf_counter() - t0 >= 0.2:
-                break
-            reps *= 2
-        best = float("inf")
-        for _ in range(7):
-            t0 = time.perf_counter()
-            for _ in range(reps):
-                fn()
-            best = min(best, (time.perf_counter() - t0) / reps)
-        print(f"{var} {m} {n} {k} {2.0 * m * n * k / best / 1e9:.2f} GFLOP/s {best * 1e6:.3f} us/call")
+        report(var, m, n, k, best_seconds(fn))

@@ -21,8 +21,8 @@ import jdk.incubator.vector.VectorSpecies;
  * {@link GemmKernels}: C(i, j) (or 0) followed by {@code fma(A(i, q), B(q, j), .)} for
  * q = 0, 1, ..., k - 1 in order. Lanes hold different columns, never partial sums of one element;
  * columns left over after the last whole sliver take the same chain in a one-vector tile, and
- * fewer than a vector's worth in scalar {@link Math#fma}. Results are therefore bit-identical with and without the Vector API, at any
- * thread count ({@code VectorKernelsTest}).
+ * fewer than a vector's worth in scalar {@link Math#fma}. Results are therefore bit-identical
+ * with and without the Vector API, at any thread count ({@code VectorKernelsTest}).
  */
 final class VectorKernels {
     private VectorKernels() {}

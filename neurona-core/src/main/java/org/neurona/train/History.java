@@ -13,9 +13,9 @@ import java.util.RandomAccess;
  *
  * <p>The three series are immutable lists backed by primitive arrays: a run of a million epochs
  * holds at most 28 MB (8 MB of errors per series, 12 MB of epoch times when each epoch is timed
- * on its own), not the 70 MB of boxed values, and nothing is boxed until an element is read. Values repeated in runs are kept once a run (the epoch times of a block, a
- * validation error that is NaN throughout), so a run of a small net keeps little more than its
- * training errors.
+ * on its own), not the 70 MB of boxed values, and nothing is boxed until an element is read.
+ * Values repeated in runs are kept once a run (the epoch times of a block, a validation error
+ * that is NaN throughout), so a run of a small net keeps little more than its training errors.
  *
  * @param trainError      per epoch
  * @param validationError per epoch (NaN entries without validation data)
@@ -35,16 +35,6 @@ public record History(List<Double> trainError, List<Double> validationError, Lis
         trainError = Series.copyOf(trainError);
         validationError = Series.copyOf(validationError);
         epochSeconds = Series.copyOf(epochSeconds);
-    }
-
-    /**
-     * The first {@code epochs} entries of each array as a history; arrays of exactly that length
-     * are taken over, not copied, so the caller must not change them afterwards.
-     */
-    static History of(double[] trainError, double[] validationError, double[] epochSeconds, int epochs,
-                      StopReason stop) {
-        return new History(Series.of(trainError, epochs), Series.of(validationError, epochs),
-                Series.of(epochSeconds, epochs), stop);
     }
 
     /** Number of epochs run. */
@@ -91,7 +81,7 @@ public record History(List<Double> trainError, List<Double> validationError, Lis
 
         /** {@code n} times the value {@code v}. */
         static Series constant(double v, int n) {
-            return n == 0 ? of(new double[0], 0) : new Series(new double[] {v}, new int[] {n}, n);
+            return runs(new int[] {n}, new double[] {v}, n == 0 ? 0 : 1);
         }
 
         /**
@@ -113,10 +103,6 @@ public record History(List<Double> trainError, List<Double> validationError, Lis
 
         @Override
         public Double get(int index) {
-            return at(index);
-        }
-
-        private double at(int index) {
             if (ends == null) return values[index];
             Objects.checkIndex(index, size);
             int k = Arrays.binarySearch(ends, index + 1);

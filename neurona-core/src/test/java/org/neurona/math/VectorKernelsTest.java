@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -36,8 +37,8 @@ class VectorKernelsTest {
     @Test
     void runsAtTheVectorWidthAskedFor() {
         String lanes = System.getProperty("neurona.test.lanes");
-        if (lanes != null) assertEquals(Integer.parseInt(lanes), VectorKernels.LANES);
-        assertTrue(VectorKernels.NR == 2 * VectorKernels.LANES);
+        assumeTrue(lanes != null, "only in the pom's runs at a given vector width");
+        assertEquals(Integer.parseInt(lanes), VectorKernels.LANES);
     }
 
     @Test

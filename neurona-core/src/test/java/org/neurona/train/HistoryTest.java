@@ -19,7 +19,8 @@ class HistoryTest {
     @Test
     void arraysAndListsGiveEqualHistories() {
         double[] train = {4, 3, 2.5, 0}, valid = {5, 4, 3, 0}, secs = {0.1, 0.2, 0.3, 0};
-        History fromArrays = History.of(train, valid, secs, 3, History.StopReason.TARGET_ERROR);
+        History fromArrays = new History(History.Series.of(train, 3), History.Series.of(valid, 3), History.Series.of(secs, 3),
+                History.StopReason.TARGET_ERROR);
         History fromLists = new History(List.of(4.0, 3.0, 2.5), List.of(5.0, 4.0, 3.0), List.of(0.1, 0.2, 0.3),
                 History.StopReason.TARGET_ERROR);
         assertEquals(fromLists, fromArrays);
@@ -101,7 +102,7 @@ class HistoryTest {
 
     @Test
     void emptyHistoryHasNaNFinalErrors() {
-        History h = History.of(new double[0], new double[0], new double[0], 0, History.StopReason.LISTENER);
+        History h = new History(List.of(), List.of(), List.of(), History.StopReason.LISTENER);
         assertEquals(0, h.epochs());
         assertEquals(Double.NaN, h.finalTrainError());
         assertEquals(Double.NaN, h.finalValidationError());
