@@ -100,6 +100,10 @@ public final class Main implements Runnable {
     private static int usageError(ParameterException ex, String[] args) {
         CommandLine cmd = ex.getCommandLine();
         PrintWriter err = cmd.getErr();
+        // a misspelt option also leaves the option meant missing: name the misspelling, the cause
+        if (!(ex instanceof UnmatchedArgumentException) && !cmd.getUnmatchedArguments().isEmpty()) {
+            ex = new UnmatchedArgumentException(cmd, cmd.getUnmatchedArguments());
+        }
         err.println("error: " + ex.getMessage());
         UnmatchedArgumentException.printSuggestions(ex, err);
         err.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for usage and examples.");

@@ -134,6 +134,10 @@ class CliErrorsTest {
         bad(Cli.files(dir), "Invalid value for option '--eta': 'fast' is not a double", "train", "--data", xor,
                 "--layers", "2:1", "--eta", "fast");
         bad(Cli.files(dir), "Missing required option: '--layers=SIZES'", "train", "--data", xor);
+        // a misspelt required option is named as the error, not the option it left missing
+        Cli.Run typo = bad(Cli.files(dir), "Unknown options: '--dat', '" + xor + "'", "train", "--dat", xor,
+                "--layers", "2:1");
+        assertFalse(typo.err().contains("Missing required"), typo.err());
     }
 
     @Test
