@@ -18,6 +18,7 @@ import org.neurona.train.History;
 import org.neurona.train.Mode;
 import org.neurona.train.TrainOptions;
 import org.neurona.train.Trainer;
+import org.neurona.train.WarmUp;
 import org.neurona.train.rule.LearningRules;
 
 /**
@@ -63,10 +64,15 @@ final class TourFashion {
             return;
         }
         int trainRows = run.quick ? 10000 : 60000, testRows = run.quick ? 2000 : 10000, epochs = run.quick ? 3 : 5;
-        Dataset train = train(run).slice(0, trainRows), test = test(run).slice(0, testRows);
-        FeedForward net = FeedForward.create(NetworkSpec.parse("784:256:128:10", "relu,relu,softmax"), 1);
+        NetworkSpec spec = NetworkSpec.parse("784:256:128:10", "relu,relu,softmax");
         TrainOptions o = TrainOptions.builder().loss(Loss.CE).mode(Mode.MINIBATCH).batchSize(128).eta(0.05).momentum(0.9)
                 .epochs(epochs).shuffle(true).seed(1).threads(2).build();
+        Dataset train, test;
+        try (WarmUp warm = WarmUp.start(spec, o)) { // the steps compile on the other core while the data is read
+            train = train(run).slice(0, trainRows);
+            test = test(run).slice(0, testRows);
+        }
+        FeedForward net = FeedForward.create(spec, 1);
         History h;
         try (Progress progress = run.progress("fashion-mnist", epochs)) {
             h = new Trainer(o).fit(net, train, progress);

@@ -22,6 +22,7 @@ import org.neurona.train.EpochListener;
 import org.neurona.train.History;
 import org.neurona.train.TrainOptions;
 import org.neurona.train.Trainer;
+import org.neurona.train.WarmUp;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IModelTransformer;
 import picocli.CommandLine.MissingParameterException;
@@ -124,9 +125,20 @@ final class TrainCommand implements Callable<Integer> {
         int[] sizes = net.sizes();
         int outputs = sizes[sizes.length - 1];
 
-        Data all = Data.load(data.data, data.labels, data.csv(), outputs);
-        if (outputs == 1) all = all.asBinary();
-        checkFits(net, all, data.data);
+        Data all, test = null;
+        // the training steps compile on the other core while the data is read
+        try (WarmUp warm = WarmUp.start(net, options)) {
+            all = Data.load(data.data, data.labels, data.csv(), outputs);
+            if (outputs == 1) all = all.asBinary();
+            checkFits(net, all, data.data);
+            if (testData != null) {
+                CsvReader.Options csv = data.csv();
+                if (all.isClassification()) csv = csv.withClasses(all.classes());
+                test = Data.load(testData, testLabels, csv, outputs);
+                if (outputs == 1) test = test.asBinary();
+                checkFits(net, test, testData);
+            }
+        }
 
         Data train = all, valid = null;
         if (validation > 0) {
@@ -137,15 +149,6 @@ final class TrainCommand implements Callable<Integer> {
         Normalization scaling = kind == null ? null : Normalization.fitInputs(kind, train.dataset());
         Model model = new Model(FeedForward.create(net, options.seed()), scaling, all.inputNames(), all.targetNames(),
                 all.classes(), options.loss().name());
-
-        Data test = null;
-        if (testData != null) {
-            CsvReader.Options csv = data.csv();
-            if (all.isClassification()) csv = csv.withClasses(all.classes());
-            test = Data.load(testData, testLabels, csv, outputs);
-            if (outputs == 1) test = test.asBinary();
-            checkFits(net, test, testData);
-        }
 
         Dataset trainSet = model.prepare(train.dataset());
         Dataset validSet = valid == null ? null : model.prepare(valid.dataset());

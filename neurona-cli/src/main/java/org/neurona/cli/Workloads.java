@@ -91,29 +91,35 @@ final class Workloads {
         return new Dataset[] {train, test};
     }
 
-    /** fmnist-relu: the workload 1. */
-    static Map<String, Object> fmnistRelu(Dataset[] data, int threads) {
-        TrainOptions o = TrainOptions.builder().loss(Loss.CE).eta(0.05).momentum(0.9).miniBatch(128).epochs(5)
-                .shuffle(true).seed(1).threads(threads).build();
-        return fmnist("fmnist-relu", NetworkSpec.parse("784:256:128:10", "relu,relu,softmax"), o, data);
+    /** A Fashion-MNIST workload: its name, net and training options. */
+    record Fmnist(String name, NetworkSpec spec, TrainOptions options) {}
+
+    /** The Fashion-MNIST workload called {@code name}, on {@code threads} threads. */
+    static Fmnist fmnist(String name, int threads) {
+        return switch (name) {
+            // the workload 1
+            case "fmnist-relu" -> new Fmnist(name, NetworkSpec.parse("784:256:128:10", "relu,relu,softmax"),
+                    TrainOptions.builder().loss(Loss.CE).eta(0.05).momentum(0.9).miniBatch(128).epochs(5)
+                            .shuffle(true).seed(1).threads(threads).build());
+            // workload 2, the lecture's choices
+            case "fmnist-lecture" -> new Fmnist(name, NetworkSpec.parse("784:64:10", "logistic,logistic"),
+                    TrainOptions.builder().loss(Loss.SSE.withReduction(Loss.Reduction.MEAN)).eta(0.05).momentum(0.9)
+                            .miniBatch(32).epochs(3).shuffle(true).seed(1).threads(threads).build());
+            default -> throw new IllegalArgumentException("not a Fashion-MNIST workload: " + name);
+        };
     }
 
-    /** fmnist-lecture: the workload 2. */
-    static Map<String, Object> fmnistLecture(Dataset[] data, int threads) {
-        TrainOptions o = TrainOptions.builder().loss(Loss.SSE.withReduction(Loss.Reduction.MEAN)).eta(0.05)
-                .momentum(0.9).miniBatch(32).epochs(3).shuffle(true).seed(1).threads(threads).build();
-        return fmnist("fmnist-lecture", NetworkSpec.parse("784:64:10", "logistic,logistic"), o, data);
-    }
-
-    private static Map<String, Object> fmnist(String name, NetworkSpec spec, TrainOptions o, Dataset[] data) {
+    /** Trains {@code w} on {@code data} (training and test set) and reports it. */
+    static Map<String, Object> run(Fmnist w, Dataset[] data) {
         Dataset train = data[0], test = data[1];
+        TrainOptions o = w.options();
         resetPeakHeap();
-        FeedForward net = FeedForward.create(spec, o.seed());
+        FeedForward net = FeedForward.create(w.spec(), o.seed());
         long t0 = System.nanoTime();
         History h = new Trainer(o).fit(net, train);
         double trainS = (System.nanoTime() - t0) / 1e9;
         double acc = accuracy(net, test);
-        Map<String, Object> r = result(name, medianAfterFirst(h.epochSeconds()), trainS, o.threads());
+        Map<String, Object> r = result(w.name(), medianAfterFirst(h.epochSeconds()), trainS, o.threads());
         r.put("test_accuracy", acc);
         r.put("train_error", h.finalTrainError());
         r.put("epoch_seconds", round(h.epochSeconds()));

@@ -117,5 +117,17 @@ class BenchCommandTest {
         assertEquals(3, lecture.get("epoch_seconds").size());
         assertTrue(lecture.get("test_accuracy").asDouble() > 0.3, lecture.toString());
         assertTrue(relu.get("peak_heap_mb").asDouble() > 0);
+        assertTrue(relu.get("load_s").asDouble() > 0, relu.toString());
+    }
+
+    @Test
+    void theWarmUpBesideReadingChangesNoResult() throws Exception {
+        List<Path> missing = Workloads.missingFmnist(Workloads.FMNIST_DEFAULT);
+        assumeTrue(missing.isEmpty(), "Fashion-MNIST not installed (" + missing + "): apt-get install dataset-fashion-mnist");
+        JsonNode with = bench("--json", "--workload", "fmnist-lecture", "--size", "2000,1,1,1").lines().get(0);
+        JsonNode without = bench("--json", "--workload", "fmnist-lecture", "--no-warm-up", "--size", "2000,1,1,1")
+                .lines().get(0);
+        assertEquals(with.get("train_error").asDouble(), without.get("train_error").asDouble(), 0, with + " / " + without);
+        assertEquals(with.get("test_accuracy").asDouble(), without.get("test_accuracy").asDouble(), 0);
     }
 }
