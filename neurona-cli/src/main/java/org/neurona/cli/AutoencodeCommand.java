@@ -17,6 +17,7 @@ import org.neurona.net.AutoencoderSpec;
 import org.neurona.net.NetworkSpec;
 import org.neurona.train.History;
 import org.neurona.train.TrainOptions;
+import org.neurona.train.WarmUp;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -105,7 +106,10 @@ final class AutoencodeCommand implements Callable<Integer> {
         AutoencoderSpec ae = AutoencoderSpec.of(net);
         if (noise != 0) ae = ae.withNoise(AutoencoderSpec.Corruption.parse(corruption), noise);
         TrainOptions options = training.options();
-        Patterns p = input.load();
+        Patterns p;
+        try (WarmUp warm = WarmUp.start(net, options)) { // the steps compile on the other core while the data is read
+            p = input.load();
+        }
         Dataset d = p.data();
         int[] sizes = net.sizes();
         if (sizes[0] != d.inputs()) {
