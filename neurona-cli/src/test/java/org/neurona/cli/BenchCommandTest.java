@@ -100,6 +100,15 @@ class BenchCommandTest {
     }
 
     @Test
+    void theWarmUpIsOnUnlessTurnedOff() {
+        BenchCommand on = new BenchCommand(), off = new BenchCommand();
+        new CommandLine(on).parseArgs("--workload", "fmnist-relu");
+        new CommandLine(off).parseArgs("--workload", "fmnist-relu", "--no-warm-up");
+        assertTrue(on.warmUp);
+        assertFalse(off.warmUp);
+    }
+
+    @Test
     void fashionMnistWorkloadsRunOnASubset() throws Exception {
         List<Path> missing = Workloads.missingFmnist(Workloads.FMNIST_DEFAULT);
         assumeTrue(missing.isEmpty(), "Fashion-MNIST not installed (" + missing + "): apt-get install dataset-fashion-mnist");

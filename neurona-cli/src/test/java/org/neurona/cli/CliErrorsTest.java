@@ -73,6 +73,17 @@ class CliErrorsTest {
     }
 
     @Test
+    void missingFileForANetTooLargeToWarmUp() throws IOException {
+        // the warm-up beside reading is skipped for a net this size, not allocated, and does not hide the error
+        Path nope = dir.resolve("nope.csv");
+        for (String layers : new String[] {"10000000:1", "784:20000:20000:10"}) {
+            Cli.Run r = badTrain(nope + ": file not found", "--data", nope, "--layers", layers, "--mode", "minibatch",
+                    "--batch-size", "1024");
+            assertEquals(1, lines(r.err()), r.toString());
+        }
+    }
+
+    @Test
     void emptyFile() throws IOException {
         Path f = file("empty.csv", "");
         Cli.Run r = badTrain(f + ": the file is empty", "--data", f, "--layers", "2:1");

@@ -1,5 +1,6 @@
 package org.neurona.train;
 
+import java.util.List;
 import org.neurona.activation.Activation;
 import org.neurona.activation.Parametric;
 import org.neurona.activation.Stochastic;
@@ -35,14 +36,19 @@ final class SmallNetOnline {
 
     /** Whether this path can train {@code net} with {@code options}. */
     static boolean applies(FeedForward net, TrainOptions options, int rows) {
+        return applies(net.layers().stream().map(Dense::activation).toList(), options, rows);
+    }
+
+    /** Whether this path can train a net whose layers have the activations {@code fs} with {@code options}. */
+    static boolean applies(List<Activation> fs, TrainOptions options, int rows) {
         if (options.rowsPerUpdate(rows) != 1 || !(options.rule() instanceof Sgd)) return false;
         if (options.flatSpot() != 0 || options.loss().dmax() != 0 || options.clipping() != null
                 || !(options.schedule() instanceof Schedule.Constant)) {
             return false;
         }
-        int last = net.layers().size() - 1;
+        int last = fs.size() - 1;
         for (int l = 0; l <= last; l++) {
-            Activation f = net.layers().get(l).activation();
+            Activation f = fs.get(l);
             if (f instanceof Stochastic || f instanceof Parametric || (!f.elementwise() && l != last)) return false;
         }
         return true;

@@ -60,13 +60,58 @@ class WarmUpTest {
     }
 
     @Test
-    void closeStopsTheThread() throws InterruptedException {
+    void closeStopsTheThreadAfterTheStepInProgress() throws InterruptedException {
         WarmUp w = WarmUp.start(SPEC, OPTIONS.toBuilder().mode(Mode.BATCH).build());
         while (w.steps() == 0 && !w.done()) Thread.sleep(1);
         w.close();
+        int atClose = w.steps();
         assertTrue(ends(w), "the warm-up's thread ended after close");
-        int steps = w.steps();
-        assertTrue(steps > 0 && steps < WarmUp.MOST_STEPS, "steps " + steps);
+        assertTrue(atClose > 0 && w.steps() <= atClose + 1, "steps at close " + atClose + ", after " + w.steps());
+    }
+
+    @Test
+    void aWarmUpBesideAThreadedRunOfThePackedKernelsChangesNothing() throws InterruptedException {
+        // products large enough for the packed kernels and both threads, a stochastic and a parametric activation
+        NetworkSpec spec = NetworkSpec.parse("64:256:128:10", "rrelu,prelu,softmax");
+        TrainOptions o = TrainOptions.builder().loss(Loss.CE).eta(0.02).momentum(0.9).miniBatch(64).epochs(2)
+                .shuffle(true).seed(3).threads(2).build();
+        Rng rng = new Rng(5);
+        float[] x = new float[256 * 64], b = new float[256 * 10];
+        for (int i = 0; i < x.length; i++) x[i] = (float) rng.nextDouble();
+        for (int r = 0; r < 256; r++) b[r * 10 + rng.nextInt(10)] = 1;
+        Dataset data = new Dataset(x, b, 256, 64, 10);
+
+        FeedForward alone = FeedForward.create(spec, o.seed());
+        new Trainer(o).fit(alone, data);
+        FeedForward beside = FeedForward.create(spec, o.seed());
+        try (WarmUp w = WarmUp.start(spec, o)) {
+            while (w.steps() < 2 && !w.done()) Thread.sleep(1);
+            new Trainer(o).fit(beside, data);
+            assertTrue(w.steps() >= 2, "warm-up steps taken: " + w.steps());
+        }
+        assertArrayEquals(weights(alone), weights(beside));
+    }
+
+    @Test
+    void netsTooLargeForTheHeapGetNone() {
+        // 10 million inputs: its made-up batch alone would take gigabytes
+        try (WarmUp w = WarmUp.start(NetworkSpec.parse("10000000:1", "logistic"), OPTIONS.toBuilder().loss(Loss.SSE)
+                .build())) {
+            assertTrue(w.done());
+        }
+        assertTrue(WarmUp.bytes(new int[] {10_000_000, 1}, 8) > WarmUp.mostBytes());
+        // 784:256:128:10 in batches of 128: about 5 MB
+        long fmnist = WarmUp.bytes(new int[] {784, 256, 128, 10}, 128);
+        assertTrue(fmnist > 4_000_000 && fmnist < 6_000_000, "bytes " + fmnist);
+    }
+
+    @Test
+    void aUsersActivationGetsNone() {
+        NetworkSpec spec = new NetworkSpec(new int[] {20, 16, 3}, java.util.List.of(new SmallNetOnlineTest.LooseTanh(1),
+                new org.neurona.activation.Softmax()), true, SPEC.init());
+        try (WarmUp w = WarmUp.start(spec, OPTIONS)) {
+            assertTrue(w.done(), "a user's class is not called from another thread");
+        }
     }
 
     @Test
@@ -82,9 +127,17 @@ class WarmUpTest {
     void optionsTheTrainerRejectsEndItQuietly() throws InterruptedException {
         // cross-entropy does not suit a linear output: the real training says so, the warm-up just ends
         TrainOptions bad = OPTIONS.toBuilder().loss(Loss.CE).build();
-        WarmUp w = WarmUp.start(NetworkSpec.parse("4:3:2", "tanh,linear"), bad);
-        assertTrue(ends(w), "the warm-up's thread ended by itself");
-        assertEquals(0, w.steps());
-        w.close();
+        java.io.PrintStream err = System.err;
+        java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(printed, true));
+        try {
+            WarmUp w = WarmUp.start(NetworkSpec.parse("4:3:2", "tanh,linear"), bad);
+            assertTrue(ends(w), "the warm-up's thread ended by itself");
+            assertEquals(0, w.steps());
+            w.close();
+        } finally {
+            System.setErr(err);
+        }
+        assertEquals("", printed.toString(), "nothing printed");
     }
 }
