@@ -55,7 +55,8 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--warm-up", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = "Warm up the first Fashion-MNIST workload's training steps on a second thread while the"
-                    + " data set is read (default); --no-warm-up reads it alone. load_s is the reading time.")
+                    + " data set is read (default); --no-warm-up reads it alone. load_s is the reading time,"
+                    + " warm_up_steps the steps the warm-up finished in it.")
     boolean warmUp;
 
     @Option(names = "--json", description = "One JSON object per workload on stdout, one per line.")
@@ -84,6 +85,7 @@ final class BenchCommand implements Callable<Integer> {
 
         Dataset[] fmnist = null;
         double loadSeconds = 0;
+        int warmUpSteps = 0;
         boolean needFmnist = names.contains("fmnist-relu") || names.contains("fmnist-lecture");
         if (needFmnist) {
             List<Path> missing = Workloads.missingFmnist(data);
@@ -94,6 +96,7 @@ final class BenchCommand implements Callable<Integer> {
                 long t0 = System.nanoTime();
                 try (WarmUp warm = warmUp ? WarmUp.start(w.spec(), w.options()) : null) {
                     fmnist = Workloads.loadFmnist(data, sz.fmnistRows());
+                    warmUpSteps = warm == null ? 0 : warm.steps();
                 }
                 loadSeconds = (System.nanoTime() - t0) / 1e9;
             } else {
@@ -112,6 +115,7 @@ final class BenchCommand implements Callable<Integer> {
                 case "fmnist-relu", "fmnist-lecture" -> {
                     r = Workloads.run(Workloads.fmnist(name, threads), fmnist);
                     r.put("load_s", loadSeconds);
+                    r.put("warm_up_steps", warmUpSteps);
                 }
                 case "xor" -> r = Workloads.xor(sz);
                 default -> r = Workloads.elmanSine(sz);
