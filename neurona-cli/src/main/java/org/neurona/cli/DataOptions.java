@@ -52,9 +52,26 @@ final class DataOptions {
         if (model.isClassifier()) csv = csv.withClasses(model.classes);
         Data.requireFile(data);
         boolean csvFile = labels == null && !Idx.looksLikeIdx(data) && !Data.isPat(data);
-        if (csvFile && (targets == null || targets.isEmpty()) && !model.targetNames.isEmpty()) {
+        if (csvFile) {
             CsvReader.Layout layout = new CsvReader(csv).sniff(data);
-            if (layout.header() && layout.columns().containsAll(model.targetNames)) csv = csv.withTargets(model.targetNames);
+            boolean byName = byName(model, layout, data, modelFile);
+            if (byName) csv = csv.withInputs(model.inputNames);
+            if ((targets == null || targets.isEmpty()) && !model.targetNames.isEmpty() && layout.header()) {
+                if (layout.columns().containsAll(model.targetNames)) {
+                    csv = csv.withTargets(model.targetNames);
+                } else if (byName) {
+                    // the targets are the columns that are not inputs, when they are as many as the model's
+                    List<String> rest = new java.util.ArrayList<>(layout.columns());
+                    rest.removeAll(model.inputNames);
+                    if (rest.size() != model.targetNames.size()) {
+                        throw new IllegalArgumentException(data + (rest.isEmpty() ? " has only the model's input columns"
+                                : " has " + rest.size() + " columns besides the model's inputs (" + String.join(", ", rest) + ")")
+                                + "; scoring needs the target column" + (model.targetNames.size() == 1 ? " " : "s ")
+                                + String.join(", ", model.targetNames) + " (or name it with --target)");
+                    }
+                    csv = csv.withTargets(rest);
+                }
+            }
         }
         Data d = Data.load(data, labels, csv, outputs);
         if (outputs == 1) d = d.asBinary();
@@ -64,5 +81,33 @@ final class DataOptions {
                     + ", but the model " + modelFile + " has " + model.net.inputs() + " inputs and " + outputs + " outputs");
         }
         return d;
+    }
+
+    /**
+     * Whether a CSV file of this layout is read for {@code model} with its input columns found
+     * by the names stored in the model: when the model has names from a header and so does the
+     * file. Then the file must have every one of them (in any order, other columns are skipped);
+     * else it is an error, rather than inputs silently taken in the wrong order. Files without a
+     * header, and models trained on one, match by position.
+     */
+    static boolean byName(Model model, CsvReader.Layout layout, Path file, Path modelFile) {
+        if (!layout.header() || model.inputNames.isEmpty() || generic(model.inputNames)) return false;
+        if (layout.columns().containsAll(model.inputNames)) return true;
+        throw new IllegalArgumentException(file + " has no column " + missing(model.inputNames, layout) + ": the model "
+                + modelFile + " reads its inputs by name (" + String.join(", ", model.inputNames) + "), and the file's"
+                + " header has " + String.join(", ", layout.columns()) + "; rename the columns, or give the file"
+                + " without its header to match them by position");
+    }
+
+    /** Whether {@code names} are the ones a CSV reader makes up for a file without a header. */
+    static boolean generic(List<String> names) {
+        for (int i = 0; i < names.size(); i++) if (!names.get(i).equals("column " + (i + 1))) return false;
+        return true;
+    }
+
+    /** The first of {@code names} that the file's header lacks, quoted. */
+    private static String missing(List<String> names, CsvReader.Layout layout) {
+        for (String n : names) if (!layout.columns().contains(n)) return "'" + n + "'";
+        return "";
     }
 }

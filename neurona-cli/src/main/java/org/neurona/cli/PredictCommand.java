@@ -60,7 +60,7 @@ final class PredictCommand implements Callable<Integer> {
                     + modelOptions.file + " is feedforward");
         }
         Model model = Model.of(stored, modelOptions.file.toString());
-        Dataset d = inputs(model, data);
+        Dataset d = inputs(model, data, modelOptions.file);
         int n = d.rows(), k = model.net.outputs();
         float[] y = model.predict(d.x(), n);
 
@@ -123,7 +123,7 @@ final class PredictCommand implements Callable<Integer> {
      * The input columns of the data, matched to the model: a file with exactly the model's number
      * of columns is all inputs; otherwise the model's (or the given) target columns are skipped.
      */
-    static Dataset inputs(Model model, DataOptions data) throws IOException {
+    static Dataset inputs(Model model, DataOptions data, Path modelFile) throws IOException {
         Data.requireFile(data.data);
         int want = model.net.inputs();
         if (data.labels != null || Idx.looksLikeIdx(data.data)) {
@@ -139,11 +139,17 @@ final class PredictCommand implements Callable<Integer> {
         }
         CsvReader.Options csv = data.csv();
         CsvReader.Layout layout = new CsvReader(csv).sniff(data.data);
-        if (data.targets == null || data.targets.isEmpty()) {
+        if (DataOptions.byName(model, layout, data.data, modelFile)) {
+            // the model's inputs by name, whatever else the file has; nothing else is read
+            csv = csv.withNoTargets().withInputs(model.inputNames);
+        } else if (data.targets == null || data.targets.isEmpty()) {
             if (layout.columns().size() == want) {
                 csv = csv.withNoTargets();
             } else if (layout.header() && !model.targetNames.isEmpty() && layout.columns().containsAll(model.targetNames)) {
                 csv = csv.withTargets(model.targetNames);
+            } else if (layout.columns().size() < want) {
+                throw new IllegalArgumentException(data.data + " has " + layout.columns().size() + " column"
+                        + (layout.columns().size() == 1 ? "" : "s") + ", but the model has " + want + " inputs");
             }
         }
         // targets, if the file has them, are skipped: read them as they come

@@ -128,9 +128,10 @@ class CliErrorsTest {
         Cli.Run r = Cli.run(Cli.args("train", "--data", xor, "--layers", "2:3:1", "--normalize", "zscore", "--epochs", 10,
                 "--save", normalised));
         assertEquals(0, r.exit(), r.toString());
-        Path wide = file("wide.csv", "a,b,c,y\n0,0,1,0\n0,1,0,1\n1,0,0,1\n1,1,1,0\n");
-        String message = wide + " has 3 input columns (a, b, c) and 1 target column (y), but the model " + normalised
-                + " has 2 inputs and 1 outputs";
+        // without a header the columns are matched by position (with one, by name: CliTest)
+        Path wide = file("wide.csv", "0,0,1,0\n0,1,0,1\n1,0,0,1\n1,1,1,0\n");
+        String message = wide + " has 3 input columns (column 1, column 2, column 3) and 1 target column (column 4),"
+                + " but the model " + normalised + " has 2 inputs and 1 outputs";
         // evaluate used to apply the model's normalisation first and say only "normalisation fitted on 2 columns, ..."
         bad(Cli.files(dir), message, "evaluate", "--model", normalised, "--data", wide);
         bad(Cli.files(dir), message, "plot", "regression", "--model", normalised, "--data", wide, "--out", dir.resolve("r.png"));

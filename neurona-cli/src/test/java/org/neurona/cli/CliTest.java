@@ -155,6 +155,42 @@ class CliTest {
         assertTrue(JSON.readTree(e.out()).get("sse").doubleValue() < 1e-6, e.out());
     }
 
+    /** A model trained on a CSV with a header finds its input columns by name in the files it scores. */
+    @Test
+    void inputColumnsAreFoundByTheirNames() throws IOException {
+        Path model = dir.resolve("named.json");
+        assertEquals(0, Cli.run(Cli.args("train", "--data", Cli.xor(dir), "--layers", "2:3:1", "--mode", "online",
+                "--momentum", "0.9", "--eta", "0.5", "--epochs", 2000, "--save", model)).exit());
+        Cli.Run same = Cli.run(Cli.args("predict", "--model", model, "--data", dir.resolve("xor.csv")));
+        // the same patterns with the columns in another order and an extra one
+        Path shuffled = Files.writeString(dir.resolve("shuffled.csv"), "y,x2,id,x1\n0,0,a,0\n1,1,b,0\n1,0,c,1\n0,1,d,1\n");
+        Cli.Run moved = Cli.run(Cli.args("predict", "--model", model, "--data", shuffled));
+        assertEquals(0, moved.exit(), moved.toString());
+        List<String> want = same.out().lines().skip(1).toList(), got = moved.out().lines().skip(1).toList();
+        assertEquals(want, got);
+        Cli.Run e1 = Cli.run(Cli.args("evaluate", "--model", model, "--data", dir.resolve("xor.csv"), "--json"));
+        Cli.Run e2 = Cli.run(Cli.args("evaluate", "--model", model, "--data", shuffled, "--json"));
+        assertEquals(0, e2.exit(), e2.toString());
+        assertEquals(JSON.readTree(e1.out()).get("sse"), JSON.readTree(e2.out()).get("sse"));
+
+        // other names: an error naming the missing column, not inputs taken in the wrong order
+        Path renamed = Files.writeString(dir.resolve("renamed.csv"), "a,b,y\n0,0,0\n0,1,1\n");
+        Cli.Run r = Cli.run(Cli.args("predict", "--model", model, "--data", renamed));
+        assertEquals(2, r.exit(), r.toString());
+        assertTrue(r.err().contains(renamed + " has no column 'x1'"), r.err());
+        // scoring a file without the target column says so
+        Path inputsOnly = Files.writeString(dir.resolve("inputs.csv"), "x1,x2\n0,0\n0,1\n");
+        Cli.Run n = Cli.run(Cli.args("evaluate", "--model", model, "--data", inputsOnly));
+        assertEquals(2, n.exit(), n.toString());
+        assertTrue(n.err().contains(inputsOnly + " has only the model's input columns; scoring needs the target column y"),
+                n.err());
+        // without a header, by position as before
+        Path bare = Files.writeString(dir.resolve("bare.csv"), "0,0\n0,1\n1,0\n1,1\n");
+        Cli.Run b = Cli.run(Cli.args("predict", "--model", model, "--data", bare));
+        assertEquals(0, b.exit(), b.toString());
+        assertEquals(want, b.out().lines().skip(1).toList());
+    }
+
     /** Every command that reads CSV takes the CSV layout from one mixin, so the options read alike everywhere. */
     @Test
     void everyCommandThatReadsCsvDescribesItsLayoutAlike() {

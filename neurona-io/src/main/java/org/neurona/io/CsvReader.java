@@ -50,9 +50,11 @@ public final class CsvReader {
      * @param noTargets read every column as an input (unlabelled data)
      * @param classify  treat a numeric target column as integer class labels
      * @param classes   when not empty, the class labels to encode with, in this order (a saved model's); other labels are an error
+     * @param inputs    input columns by name, in this order (a saved model's); empty means every column that is
+     *                  not a target. Columns that are neither are skipped.
      */
     public record Options(Character separator, Header header, List<String> targets, boolean noTargets,
-                          boolean classify, List<String> classes) {
+                          boolean classify, List<String> classes, List<String> inputs) {
         public Options {
             if (separator != null && separator != ',' && separator != ';' && separator != '\t') {
                 throw new IllegalArgumentException("separator '" + separator + "' is not supported; expected ',', ';' or tab");
@@ -60,6 +62,7 @@ public final class CsvReader {
             header = header == null ? Header.AUTO : header;
             targets = List.copyOf(targets);
             classes = List.copyOf(classes);
+            inputs = List.copyOf(inputs);
             if (noTargets && !targets.isEmpty()) {
                 throw new IllegalArgumentException("target columns " + targets + " given for data read without targets");
             }
@@ -67,31 +70,36 @@ public final class CsvReader {
 
         /** Detect separator and header; the last column is the target; numeric targets stay numeric. */
         public static Options defaults() {
-            return new Options(null, Header.AUTO, List.of(), false, false, List.of());
+            return new Options(null, Header.AUTO, List.of(), false, false, List.of(), List.of());
         }
 
         public Options withSeparator(Character s) {
-            return new Options(s, header, targets, noTargets, classify, classes);
+            return new Options(s, header, targets, noTargets, classify, classes, inputs);
         }
 
         public Options withHeader(Header h) {
-            return new Options(separator, h, targets, noTargets, classify, classes);
+            return new Options(separator, h, targets, noTargets, classify, classes, inputs);
         }
 
         public Options withTargets(List<String> t) {
-            return new Options(separator, header, t, false, classify, classes);
+            return new Options(separator, header, t, false, classify, classes, inputs);
         }
 
         public Options withNoTargets() {
-            return new Options(separator, header, List.of(), true, false, List.of());
+            return new Options(separator, header, List.of(), true, false, List.of(), inputs);
         }
 
         public Options withClassify(boolean c) {
-            return new Options(separator, header, targets, noTargets, c, classes);
+            return new Options(separator, header, targets, noTargets, c, classes, inputs);
         }
 
         public Options withClasses(List<String> c) {
-            return new Options(separator, header, targets, noTargets, classify, c);
+            return new Options(separator, header, targets, noTargets, classify, c, inputs);
+        }
+
+        /** Reads only the columns {@code names} as inputs, in that order (the file needs a header). */
+        public Options withInputs(List<String> names) {
+            return new Options(separator, header, targets, noTargets, classify, classes, names);
         }
     }
 
@@ -152,10 +160,7 @@ public final class CsvReader {
         Layout layout = sniff(file);
         int ncols = layout.columns().size();
         int[] targetIdx = options.noTargets() ? new int[0] : resolveTargets(layout, src);
-        boolean[] isTarget = new boolean[ncols];
-        for (int t : targetIdx) isTarget[t] = true;
-        int[] inputIdx = new int[ncols - targetIdx.length];
-        for (int j = 0, k = 0; j < ncols; j++) if (!isTarget[j]) inputIdx[k++] = j;
+        int[] inputIdx = inputColumns(layout, targetIdx, src);
 
         FloatList x = new FloatList(), b = new FloatList();
         List<String> labels = new ArrayList<>();
@@ -235,7 +240,31 @@ public final class CsvReader {
                 x.toArray(), bArr, rows, classes);
     }
 
-    // ---- target columns ----
+    // ---- input and target columns ----
+
+    /** The input columns: those named by the options, in their order, or every column that is not a target. */
+    private int[] inputColumns(Layout layout, int[] targetIdx, String src) {
+        int ncols = layout.columns().size();
+        boolean[] isTarget = new boolean[ncols];
+        for (int t : targetIdx) isTarget[t] = true;
+        if (options.inputs().isEmpty()) {
+            int[] idx = new int[ncols - targetIdx.length];
+            for (int j = 0, k = 0; j < ncols; j++) if (!isTarget[j]) idx[k++] = j;
+            return idx;
+        }
+        int[] idx = new int[options.inputs().size()];
+        for (int k = 0; k < idx.length; k++) {
+            String name = options.inputs().get(k);
+            int j = layout.header() ? layout.columns().indexOf(name) : -1;
+            if (j < 0) {
+                throw new DataFileException(src, 0, 0, "has no column '" + name + "'; expected the input columns "
+                        + options.inputs() + (layout.header() ? ", found " + layout.columns() : " in a header"));
+            }
+            if (isTarget[j]) throw new DataFileException(src, 0, 0, "column '" + name + "' is both an input and a target");
+            idx[k] = j;
+        }
+        return idx;
+    }
 
     private int[] resolveTargets(Layout layout, String src) {
         int n = layout.columns().size();
