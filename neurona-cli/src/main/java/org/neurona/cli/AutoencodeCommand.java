@@ -102,6 +102,7 @@ final class AutoencodeCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Out out = new Out(spec, output.json);
         Path data = input.data;
+        new Outputs().reads(data, input.labels).writes("--save", save).writes("--codes", codes).writesPicture("--plot", plot).check();
         NetworkSpec net = training.spec();
         AutoencoderSpec ae = AutoencoderSpec.of(net);
         if (noise != 0) ae = ae.withNoise(AutoencoderSpec.Corruption.parse(corruption), noise);

@@ -112,6 +112,8 @@ final class ClusterCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Out out = new Out(spec, output.json);
         Path data = input.data;
+        new Outputs().reads(data, input.labels, model).writes("--save", save).writes("--assign", assign)
+                .writesPicture("--plot", plot).writesPicture("--umatrix", umatrix).check();
         UnsupervisedModels.Clusters saved = null;
         if (model != null) {
             if (som != null || units != null) {

@@ -65,6 +65,7 @@ final class ExportCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--decimals " + decimals + ": expected 1 to 9");
         }
         Out o = new Out(spec, false);
+        new Outputs().reads(modelOptions.file).writes("--out", out).check();
         Model model = modelOptions.load();
         String netName = name != null ? name : stem(modelOptions.file);
         SnnsNet net;

@@ -101,6 +101,7 @@ final class HopfieldCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Out say = new Out(spec, output.json);
+        new Outputs().reads(store, recall).writes("--out", out).writesPicture("--plot", plot).check();
         if ((recall == null) == (noise == null)) {
             throw new IllegalArgumentException(recall == null
                     ? "give probes with --recall FILE, or --noise FRACTION to probe with noisy copies of the stored patterns"

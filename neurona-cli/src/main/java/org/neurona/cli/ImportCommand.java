@@ -60,6 +60,7 @@ final class ImportCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--format " + format + ": expected snns (an SNNS .net file)");
         }
         Data.requireFile(in);
+        new Outputs().reads(in).writes("--out", out).check();
         SnnsNet snns = SnnsNetFile.parse(Files.readString(in, StandardCharsets.ISO_8859_1), in.toString());
         FeedForward net;
         try {

@@ -328,6 +328,7 @@ final class Plots {
 
     /** Writes one chart: SVG for a ".svg" name, else PNG. */
     static void save(Chart<?, ?> chart, Path file) throws IOException {
+        checkName(file);
         if (isSvg(file)) {
             AtomicFiles.write(file, out -> VectorGraphicsEncoder.saveVectorGraphic(chart, out,
                     VectorGraphicsEncoder.VectorGraphicsFormat.SVG));
@@ -380,6 +381,7 @@ final class Plots {
 
     /** Writes an image as PNG with the strongest compression, so pictures (and the committed ones in docs/img) stay small. */
     static void savePng(BufferedImage image, Path file) throws IOException {
+        checkName(file);
         AtomicFiles.write(file, out -> {
             ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
             ImageWriteParam param = writer.getDefaultWriteParam();
@@ -394,6 +396,15 @@ final class Plots {
                 writer.dispose();
             }
         });
+    }
+
+    /** Refuses a picture's file name that ends in neither ".png" nor ".svg" (a ".jpg" would get PNG bytes). */
+    static void checkName(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (!name.endsWith(".png") && !name.endsWith(".svg")) {
+            throw new IllegalArgumentException(file + ": pictures are written as PNG or SVG; expected a name ending in"
+                    + " .png or .svg");
+        }
     }
 
     /** Whether a file name asks for SVG. */

@@ -53,6 +53,7 @@ final class PredictCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Out o = new Out(spec, false);
+        new Outputs().reads(modelOptions.file, data.data, data.labels).writes("--out", out).check();
         StoredModel stored = ModelFile.read(modelOptions.file);
         if (stored.isRecurrent()) return predictSeries(o, RecurrentModel.of(stored, modelOptions.file.toString()));
         if (forecast != 0) {

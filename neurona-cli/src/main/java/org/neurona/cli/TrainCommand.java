@@ -105,6 +105,8 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        new Outputs().reads(data.data, data.labels, testData, testLabels).writes("--save", save).writesPicture("--plot", plot)
+                .writes("--history", historyFile).check();
         if (recurrent.net != null) return RecurrentTraining.run(this);
         if (!recurrent.given().isEmpty()) {
             throw new IllegalArgumentException(recurrent.given().get(0) + " needs --net elman or --net jordan (a recurrent net"

@@ -83,6 +83,25 @@ class CliErrorsTest {
         }
     }
 
+    /** Output files are checked before any training: a long run must not end on an unwritable path. */
+    @Test
+    void outputsThatCannotBeWrittenAreRefusedBeforeTraining() throws IOException {
+        Path nodir = dir.resolve("nodir").resolve("m.json"), both = dir.resolve("both.json"), jpg = dir.resolve("e.jpg");
+        List<String> files = Cli.files(dir);
+        Cli.Run r = bad(files, "--save " + nodir + ": folder " + dir.resolve("nodir") + " does not exist",
+                "train", "--data", xor, "--layers", "2:3:1", "--save", nodir);
+        assertFalse(r.err().contains("epoch"), "refused before training:\n" + r);
+        bad(files, "--save " + dir + ": is a folder; expected a file name",
+                "train", "--data", xor, "--layers", "2:3:1", "--save", dir);
+        bad(files, "--save " + xor + ": is a file this command reads; writing it would overwrite it",
+                "train", "--data", xor, "--layers", "2:3:1", "--save", xor);
+        bad(files, "--history " + both + ": is also given to --save; expected two files",
+                "train", "--data", xor, "--layers", "2:3:1", "--save", both, "--history", both);
+        bad(files, "--plot " + jpg + ": pictures are written as PNG or SVG",
+                "train", "--data", xor, "--layers", "2:3:1", "--plot", jpg);
+        assertEquals("x1,x2,y\n0,0,0\n0,1,1\n1,0,1\n1,1,0\n", Files.readString(xor), "the data file is untouched");
+    }
+
     @Test
     void emptyFile() throws IOException {
         Path f = file("empty.csv", "");

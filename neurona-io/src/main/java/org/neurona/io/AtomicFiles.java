@@ -34,6 +34,7 @@ public final class AtomicFiles {
      * Writes {@code target} atomically with what {@code content} produces.
      *
      * @throws NoSuchFileException      when the target's directory does not exist
+     * @throws IllegalArgumentException when the target is a directory
      * @throws IOException              when writing or renaming fails (the target is untouched)
      */
     public static void write(Path target, Content content) throws IOException {
@@ -42,6 +43,9 @@ public final class AtomicFiles {
         if (dir == null || !Files.isDirectory(dir)) {
             throw new NoSuchFileException(String.valueOf(dir), null,
                     "cannot write " + target + ": directory " + dir + " does not exist");
+        }
+        if (Files.isDirectory(abs)) {
+            throw new IllegalArgumentException("cannot write " + target + ": it is a directory; expected a file name");
         }
         Path tmp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
         boolean done = false;
