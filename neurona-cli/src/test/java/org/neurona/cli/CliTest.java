@@ -155,6 +155,18 @@ class CliTest {
         assertTrue(JSON.readTree(e.out()).get("sse").doubleValue() < 1e-6, e.out());
     }
 
+    /** The copies in examples/data that the docs' commands use are the library's own files. */
+    @Test
+    void examplesDataCopiesMatchTheLibrarysResources() throws IOException {
+        Path resources = Path.of("../neurona-core/src/main/resources/org/neurona/data"), examples = Path.of("../examples/data");
+        for (String f : List.of("lineal.csv", "laser.csv")) {
+            assertEquals(Files.readString(resources.resolve(f)), Files.readString(examples.resolve(f)), f);
+        }
+        for (String f : List.of("xor.pat", "encoder.pat", "letters.pat", "xor_mlp_2-2-1.net", "encoder_mlp_8-3-8.net")) {
+            assertTrue(Files.size(examples.resolve("snns").resolve(f)) > 0, f);
+        }
+    }
+
     /** A model trained on a CSV with a header finds its input columns by name in the files it scores. */
     @Test
     void inputColumnsAreFoundByTheirNames() throws IOException {
