@@ -8,6 +8,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.neurona.activation.Activation;
+import org.neurona.activation.Logistic;
+import org.neurona.activation.Sign;
+import org.neurona.activation.SoftSign;
+import org.neurona.activation.Softmax;
+import org.neurona.activation.Step;
+import org.neurona.activation.Tanh;
 import org.neurona.data.Dataset;
 import org.neurona.data.Normalization;
 import org.neurona.data.Split;
@@ -142,6 +149,7 @@ final class TrainCommand implements Callable<Integer> {
             }
         }
 
+        if (!all.isClassification()) warnUnreachableTargets(out, net, all.dataset(), data.data);
         Data train = all, valid = null;
         if (validation > 0) {
             Dataset[] parts = split(all.dataset(), validation, options.seed());
@@ -238,6 +246,39 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     /** The first and last layer sizes must match the data; say what would. */
+    /**
+     * Warns when the targets lie outside what the output activation can give (a logistic output
+     * and targets of 50 to 300, say): the net would train to a wall and predict its bound.
+     */
+    static void warnUnreachableTargets(Out out, NetworkSpec net, Dataset d, Path file) {
+        Activation f = net.activations().get(net.activations().size() - 1);
+        double lo, hi;
+        if (f instanceof Logistic || f instanceof Step || f instanceof Softmax) {
+            lo = 0;
+            hi = 1;
+        } else if (f instanceof Tanh || f instanceof SoftSign || f instanceof Sign) {
+            lo = -1;
+            hi = 1;
+        } else {
+            return;
+        }
+        double min = Double.POSITIVE_INFINITY, max = Double.NEGATIVE_INFINITY;
+        for (float v : d.b()) {
+            min = Math.min(min, v);
+            max = Math.max(max, v);
+        }
+        if (min < lo || max > hi) {
+            out.warn("the targets of %s range from %s to %s, but the output activation %s gives values in [%s, %s]: the"
+                    + " net cannot reach them; use a linear output (--activation ...,linear) with --normalize, or scale"
+                    + " the targets into that range", file, plain(min), plain(max), f.name(), plain(lo), plain(hi));
+        }
+    }
+
+    /** A whole number without decimals, else four significant digits. */
+    private static String plain(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Out.num(v);
+    }
+
     static void checkFits(NetworkSpec net, Data d, Path file) {
         int[] s = net.sizes();
         int in = d.dataset().inputs(), outW = d.dataset().outputs();

@@ -155,6 +155,20 @@ class CliTest {
         assertTrue(JSON.readTree(e.out()).get("sse").doubleValue() < 1e-6, e.out());
     }
 
+    /** Targets a logistic output cannot reach get a warning; a linear output none. */
+    @Test
+    void targetsOutsideTheOutputsRangeAreWarnedAbout() throws IOException {
+        Path reg = Files.writeString(dir.resolve("reg.csv"), "x1,x2,y\n0,0,50\n0,1,120\n1,0,180\n1,1,300\n");
+        Cli.Run r = Cli.run(Cli.args("train", "--data", reg, "--layers", "2:3:1", "--epochs", 5));
+        assertEquals(0, r.exit(), r.toString());
+        assertTrue(r.err().contains("warning: the targets of " + reg + " range from 50 to 300, but the output activation"
+                + " logistic gives values in [0, 1]"), r.err());
+        Cli.Run linear = Cli.run(Cli.args("train", "--data", reg, "--layers", "2:3:1", "--activation", "tanh,linear",
+                "--eta", "0.001", "--epochs", 5));
+        assertEquals(0, linear.exit(), linear.toString());
+        assertFalse(linear.err().contains("warning"), linear.err());
+    }
+
     /** The copies in examples/data that the docs' commands use are the library's own files. */
     @Test
     void examplesDataCopiesMatchTheLibrarysResources() throws IOException {
