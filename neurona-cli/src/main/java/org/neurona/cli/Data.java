@@ -51,7 +51,10 @@ record Data(Dataset dataset, List<String> inputNames, List<String> targetNames, 
                 throw new IllegalArgumentException(data + " is an IDX image file; give its labels with --labels FILE");
             }
             requireFile(labels);
-            Dataset d = Idx.load(data, labels, idxClasses);
+            // the classes the labels hold, widened to idxClasses when fewer: more are left for the caller's
+            // width check to name (with the --layers that would fit)
+            Dataset d = Idx.load(data, labels, 0);
+            if (idxClasses > d.outputs()) d = Idx.load(data, labels, idxClasses);
             return new Data(d, List.of(), List.of("label"), d.classes());
         }
         CsvData c = new CsvReader(csv).read(data);

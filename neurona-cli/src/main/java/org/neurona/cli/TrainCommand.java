@@ -145,6 +145,11 @@ final class TrainCommand implements Callable<Integer> {
                 if (all.isClassification()) csv = csv.withClasses(all.classes());
                 test = Data.load(testData, testLabels, csv, outputs);
                 if (outputs == 1) test = test.asBinary();
+                if (test.dataset().inputs() != all.dataset().inputs() || test.dataset().outputs() != all.dataset().outputs()) {
+                    throw new IllegalArgumentException("--test-data " + testData + " has " + test.describeInputs() + " and "
+                            + test.describeTargets() + ", but the training data " + data.data + " has "
+                            + all.describeInputs() + " and " + all.describeTargets());
+                }
                 checkFits(net, test, testData);
             }
         }

@@ -204,6 +204,18 @@ class CliErrorsTest {
                 "--data", cut, "--labels", labels, "--layers", "4:2");
         badTrain(im + " has 2 images but " + labels + " has 3 labels", "--data", im, "--labels", labels, "--layers", "4:2");
         badTrain(im + " is an IDX image file; give its labels with --labels FILE", "--data", im, "--layers", "4:2");
+        // labels 0 and 5 make 6 classes: too few outputs are named with the --layers that fits
+        Path six = Files.write(dir.resolve("six.idx"), ByteBuffer.allocate(10).putInt(0x801).putInt(2).put((byte) 0)
+                .put((byte) 5).array());
+        badTrain("--layers 4:2 has 2 outputs, but " + im + " has 6 classes", "--data", im, "--labels", six, "--layers", "4:2");
+    }
+
+    @Test
+    void aTestSetUnlikeTheTrainingSetIsNamed() throws IOException {
+        Path abc = file("abc.csv", "x1,x2,y\n0,0,a\n0,1,b\n1,0,c\n");
+        badTrain("--test-data " + abc + " has 2 input columns (x1, x2) and 3 classes (a, b, c) one-hot encoded, but the"
+                + " training data " + xor + " has 2 input columns (x1, x2) and 1 target column (y)",
+                "--data", xor, "--layers", "2:3:1", "--test-data", abc);
     }
 
     @Test

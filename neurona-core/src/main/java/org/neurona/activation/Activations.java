@@ -76,7 +76,8 @@ public final class Activations {
         String name = canonical(parts[0].trim().toLowerCase(Locale.ROOT));
         if (name == null) {
             throw new IllegalArgumentException("unknown activation '" + spec + "'; did you mean '"
-                    + suggest(parts[0]) + "'? Known: " + String.join(", ", NAMES));
+                    + suggest(parts[0]) + "'? Known: " + String.join(", ", NAMES) + "; also "
+                    + String.join(", ", new java.util.TreeSet<>(ALIASES.keySet())));
         }
         double[] p = new double[parts.length - 1];
         for (int i = 1; i < parts.length; i++) {

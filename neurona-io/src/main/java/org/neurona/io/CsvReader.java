@@ -321,8 +321,8 @@ public final class CsvReader {
         try {
             v = parse(s, sep);
         } catch (NumberFormatException e) {
-            String shown = s.isEmpty() ? "an empty field" : "'" + s + "'";
-            throw new DataFileException(src, line, col + 1, colName(layout, col) + "value " + shown + " is not a number; expected a number");
+            String shown = s.isEmpty() ? "an empty field" : "value '" + s + "' is not a number";
+            throw new DataFileException(src, line, col + 1, colName(layout, col) + shown + "; expected a number");
         }
         if (!Double.isFinite(v)) {
             throw new DataFileException(src, line, col + 1, colName(layout, col) + "value '" + s + "' is too large (overflows to infinity); expected a finite number");

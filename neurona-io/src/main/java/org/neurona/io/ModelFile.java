@@ -113,7 +113,10 @@ public final class ModelFile {
             throw new DataFileException(src, 0, 0, "permission denied");
         } catch (JsonProcessingException e) {
             JsonLocation loc = e.getLocation();
-            String what = e.getOriginalMessage().lines().findFirst().orElse("");
+            // the parser's own words, without its note on where the input came from
+            String what = e.getOriginalMessage().lines().findFirst().orElse("")
+                    .replaceAll("\\s*\\(start marker at \\[Source:[^\\]]*\\]\\)", "")
+                    .replaceAll("\\s*(at )?\\[Source:[^\\]]*\\]", "");
             throw new DataFileException(src, loc == null ? 0 : loc.getLineNr(), loc == null ? 0 : loc.getColumnNr(),
                     "corrupt or truncated model file (" + what + ")");
         } catch (IOException e) {

@@ -131,7 +131,7 @@ class CsvReaderTest {
         Path g = file("hex.csv", "1,0x1p3,3\n");
         assertTrue(error(g, CsvReader.Options.defaults()).contains("line 1, column 2: value '0x1p3' is not a number"));
         Path h = file("empty-field.csv", "1,,3\n");
-        assertTrue(error(h, CsvReader.Options.defaults()).contains("line 1, column 2: value an empty field is not a number"));
+        assertTrue(error(h, CsvReader.Options.defaults()).contains("line 1, column 2: an empty field; expected a number"));
     }
 
     @Test

@@ -197,6 +197,7 @@ class ModelFileTest {
         DataFileException e = assertThrows(DataFileException.class, () -> ModelFile.read(f));
         assertTrue(e.getMessage().startsWith(f + ", line "), e.getMessage());
         assertTrue(e.getMessage().contains("corrupt or truncated model file"), e.getMessage());
+        assertFalse(e.getMessage().contains("Source:"), "no parser internals: " + e.getMessage());
     }
 
     @Test
