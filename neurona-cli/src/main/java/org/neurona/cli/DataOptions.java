@@ -47,6 +47,12 @@ final class DataOptions {
      * evaluate and the plots that score a model read.
      */
     Data labelled(Model model, Path modelFile) throws IOException {
+        if (model.isAutoencoder()) {
+            // an autoencoder's targets are its inputs
+            Dataset x = PredictCommand.inputs(model, this, modelFile);
+            return new Data(new Dataset(x.x(), x.x().clone(), x.rows(), x.inputs(), x.inputs(), List.of(), x.source()),
+                    model.inputNames, model.targetNames, List.of());
+        }
         int outputs = model.net.outputs();
         CsvReader.Options csv = csv();
         if (model.isClassifier()) csv = csv.withClasses(model.classes);

@@ -53,7 +53,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
             "  neurona export --model xor.json --format snns --out xor.net",
             "  neurona <command> --help          options and examples of one command",
         })
-public final class Main implements Runnable {
+public final class Main implements java.util.concurrent.Callable<Integer> {
 
     /** Exit code for success. */
     public static final int OK = 0;
@@ -70,9 +70,10 @@ public final class Main implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     @Override
-    public void run() {
-        // no subcommand: show what there is
+    public Integer call() {
+        // no subcommand: show what there is, and exit as for any other usage error
         spec.commandLine().usage(spec.commandLine().getErr());
+        return BAD_INPUT;
     }
 
     public static void main(String[] args) {

@@ -44,6 +44,12 @@ final class Model {
         return !classes.isEmpty();
     }
 
+    /** Whether the model reproduces its inputs (an autoencoder's file names its inputs as its targets). */
+    boolean isAutoencoder() {
+        return !isClassifier() && !inputNames.isEmpty() && inputNames.equals(targetNames)
+                && net.inputs() == net.outputs();
+    }
+
     /** The dataset with this model's input normalisation applied. */
     Dataset prepare(Dataset d) {
         return scaling == null ? d : scaling.applyInputs(d);

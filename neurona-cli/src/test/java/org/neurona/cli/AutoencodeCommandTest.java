@@ -79,6 +79,11 @@ class AutoencodeCommandTest {
             s += (x[i] - y[i]) * (double) (x[i] - y[i]);
         }
         assertEquals(mse, s / 64, 1e-6);
+
+        // evaluate scores an autoencoder against its own inputs
+        Result e = run("evaluate", "--model", model.toString(), "--data", data.toString(), "--json");
+        assertEquals(0, e.exit(), e.err());
+        assertEquals(mse, e.json().get("mse").asDouble(), 1e-6);
     }
 
     /** 12 images of 4x4 pixels, each a bar at one of four rows, as gzip IDX, with labels 0..3. */

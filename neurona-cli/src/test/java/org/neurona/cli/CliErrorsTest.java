@@ -238,6 +238,13 @@ class CliErrorsTest {
     }
 
     @Test
+    void noCommandShowsTheCommandsAndIsAUsageError() {
+        Cli.Run r = Cli.run(new String[0]);
+        assertEquals(2, r.exit());
+        assertTrue(r.err().contains("Commands:"), r.err());
+    }
+
+    @Test
     void versionAndHelp() {
         Cli.Run v = Cli.run("--version");
         assertEquals(0, v.exit());
