@@ -62,8 +62,8 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         Model model = Model.of(stored, modelOptions.file.toString());
         int outputs = model.net.outputs();
-        Dataset set = model.prepare(data.labelled(model, modelOptions.file).dataset());
-        float[] y = model.net.predict(set.x(), set.rows());
+        Dataset set = data.labelled(model, modelOptions.file).dataset();
+        float[] y = model.predict(set.x(), set.rows());   // normalised inputs, outputs in the targets' units
         RegressionError re = RegressionError.of(set.b(), y, set.rows(), outputs);
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("patterns", set.rows());

@@ -29,15 +29,23 @@ final class Model {
     final List<String> targetNames;
     final List<String> classes;
     final String loss;
+    /** The transform the training targets were scaled by; outputs go back through it. Null: none. */
+    final Normalization targetScaling;
 
     Model(FeedForward net, Normalization scaling, List<String> inputNames, List<String> targetNames,
           List<String> classes, String loss) {
+        this(net, scaling, inputNames, targetNames, classes, loss, null);
+    }
+
+    Model(FeedForward net, Normalization scaling, List<String> inputNames, List<String> targetNames,
+          List<String> classes, String loss, Normalization targetScaling) {
         this.net = net;
         this.scaling = scaling;
         this.inputNames = List.copyOf(inputNames);
         this.targetNames = List.copyOf(targetNames);
         this.classes = List.copyOf(classes);
         this.loss = loss;
+        this.targetScaling = targetScaling;
     }
 
     boolean isClassifier() {
@@ -57,7 +65,8 @@ final class Model {
 
     /** Outputs (rows, O) for raw inputs (rows, I). */
     float[] predict(float[] x, int rows) {
-        return net.predict(scaling == null ? x : scaling.apply(x, rows), rows);
+        float[] y = net.predict(scaling == null ? x : scaling.apply(x, rows), rows);
+        return targetScaling == null ? y : targetScaling.invert(y, rows);
     }
 
     /** Class index per row: the largest output (OneHot's argmax), or output >= 0.5 for a single 0/1 output. */
@@ -85,10 +94,12 @@ final class Model {
             layers.add(new StoredModel.Layer(d.inputs(), d.outputs(), d.activation().name(), d.weights().clone(),
                     d.biases().clone(), params));
         }
-        StoredModel.Scaling stored = scaling == null ? null
-                : new StoredModel.Scaling(kindName(scaling.kind()), scaling.shift(), scaling.scale());
-        return new StoredModel(layers, loss, stored, inputNames, targetNames, classes, settings, epochs, finalError,
-                history, validation);
+        return new StoredModel(layers, loss, stored(scaling), inputNames, targetNames, classes, settings, epochs, finalError,
+                history, validation).withTargetNormalization(stored(targetScaling));
+    }
+
+    private static StoredModel.Scaling stored(Normalization n) {
+        return n == null ? null : new StoredModel.Scaling(kindName(n.kind()), n.shift(), n.scale());
     }
 
     /** Loads a model file and rebuilds the network with its weights. */
@@ -133,16 +144,18 @@ final class Model {
             float[] slope = layer.params().get("slope");
             if (slope != null && slope.length == 1 && !Float.isNaN(d.activationParameter())) d.activationParameter(slope[0]);
         }
-        Normalization norm = null;
-        if (s.normalization() != null) {
-            try {
-                norm = Normalization.of(Normalization.Kind.parse(s.normalization().kind()), s.normalization().shift(),
-                        s.normalization().scale());
-            } catch (IllegalArgumentException e) {
-                throw new DataFileException(src, 0, 0, "data.normalization: " + e.getMessage());
-            }
+        return new Model(net, normalization(s.normalization(), src, "data.normalization"), s.inputNames(),
+                s.targetNames(), s.classes(), s.loss(),
+                normalization(s.targetNormalization(), src, "data.target_normalization"));
+    }
+
+    private static Normalization normalization(StoredModel.Scaling n, String src, String field) {
+        if (n == null) return null;
+        try {
+            return Normalization.of(Normalization.Kind.parse(n.kind()), n.shift(), n.scale());
+        } catch (IllegalArgumentException e) {
+            throw new DataFileException(src, 0, 0, field + ": " + e.getMessage());
         }
-        return new Model(net, norm, s.inputNames(), s.targetNames(), s.classes(), s.loss());
     }
 
     /** The model file's name for a normalisation kind: "minmax", "center", "zscore". */

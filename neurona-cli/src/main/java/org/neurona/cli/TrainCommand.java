@@ -88,6 +88,13 @@ final class TrainCommand implements Callable<Integer> {
                     + " minmax, zscore or center.")
     String normalize = "none";
 
+    @Option(names = "--normalize-targets", paramLabel = "KIND",
+            description = "Regression targets scaled for training by a normalisation fitted on the training data and"
+                    + " stored in the model, which takes its outputs back to the targets' units (RSNNS's"
+                    + " denormalizeData): none (default), minmax, zscore or center. Training errors are then in the"
+                    + " scaled units; predict and evaluate work in the targets' own.")
+    String normalizeTargets = "none";
+
     @Option(names = "--validation", paramLabel = "FRACTION",
             description = "Hold out this fraction of the data (chosen with the seed) to report the validation error.")
     double validation;
@@ -127,7 +134,8 @@ final class TrainCommand implements Callable<Integer> {
         Out out = new Out(spec, output.json);
         NetworkSpec net = training.spec();
         TrainOptions options = training.options();
-        Normalization.Kind kind = normalizeKind(normalize);
+        Normalization.Kind kind = normalizeKind("--normalize", normalize);
+        Normalization.Kind targetKind = normalizeKind("--normalize-targets", normalizeTargets);
         if (!(validation >= 0 && validation < 1)) {
             throw new IllegalArgumentException("--validation " + validation + ": expected a fraction in [0, 1), like 0.2");
         }
@@ -154,7 +162,10 @@ final class TrainCommand implements Callable<Integer> {
             }
         }
 
-        if (!all.isClassification()) warnUnreachableTargets(out, net, all.dataset(), data.data);
+        if (targetKind != null && all.isClassification()) {
+            throw new IllegalArgumentException("--normalize-targets scales numeric targets, but " + data.data + " has "
+                    + all.describeTargets() + "; leave it out for classification");
+        }
         Data train = all, valid = null;
         if (validation > 0) {
             Dataset[] parts = split(all.dataset(), validation, options.seed());
@@ -162,19 +173,25 @@ final class TrainCommand implements Callable<Integer> {
             valid = all.with(parts[1]);
         }
         Normalization scaling = kind == null ? null : Normalization.fitInputs(kind, train.dataset());
+        Normalization targetScaling = targetKind == null ? null : Normalization.fitTargets(targetKind, train.dataset());
         Model model = new Model(FeedForward.create(net, options.seed()), scaling, all.inputNames(), all.targetNames(),
-                all.classes(), options.loss().name());
+                all.classes(), options.loss().name(), targetScaling);
+        if (!all.isClassification()) {
+            warnUnreachableTargets(out, net, targetScaling == null ? all.dataset() : targetScaling.applyTargets(all.dataset()),
+                    data.data, targetScaling != null);
+        }
 
-        Dataset trainSet = model.prepare(train.dataset());
-        Dataset validSet = valid == null ? null : model.prepare(valid.dataset());
-        Dataset testSet = test == null ? null : model.prepare(test.dataset());
+        Dataset trainSet = prepare(model, train.dataset());
+        Dataset validSet = valid == null ? null : prepare(model, valid.dataset());
+        Dataset testSet = test == null ? null : prepare(model, test.dataset());
 
         out.say("training %s (%s) on %s: %d patterns, %s -> %s", net.layers(), String.join(",", net.names()),
                 data.data, trainSet.rows(), all.describeInputs(), all.describeTargets());
-        out.say("  initial weights %s, loss %s, %s, %s, epochs %d%s%s", net.init().name(),
+        out.say("  initial weights %s, loss %s, %s, %s, epochs %d%s%s%s", net.init().name(),
                 options.loss().name(), modeText(options), training.describeLearning(options), options.epochs(),
                 validSet == null ? "" : ", " + validSet.rows() + " patterns held out for validation",
-                scaling == null ? "" : ", inputs normalised (" + Model.kindName(kind) + ")");
+                scaling == null ? "" : ", inputs normalised (" + Model.kindName(kind) + ")",
+                targetScaling == null ? "" : ", targets normalised (" + Model.kindName(targetKind) + ")");
 
         List<Double> testAccuracy = new ArrayList<>();
         List<EpochListener> listeners = new ArrayList<>();
@@ -231,7 +248,7 @@ final class TrainCommand implements Callable<Integer> {
         double[] hist = history.trainErrorArray();
         double[] vhist = history.validationError().stream().mapToDouble(Double::doubleValue).toArray();
         if (save != null) {
-            StoredModel stored = model.toStored(settings(net, options, kind), history.epochs(), trainError,
+            StoredModel stored = model.toStored(settings(net, options, kind, model), history.epochs(), trainError,
                     hist, validSet == null ? new double[0] : vhist);
             ModelFile.write(save, stored, Version.full());
             out.say("model written to %s", save);
@@ -255,7 +272,7 @@ final class TrainCommand implements Callable<Integer> {
      * Warns when the targets lie outside what the output activation can give (a logistic output
      * and targets of 50 to 300, say): the net would train to a wall and predict its bound.
      */
-    static void warnUnreachableTargets(Out out, NetworkSpec net, Dataset d, Path file) {
+    static void warnUnreachableTargets(Out out, NetworkSpec net, Dataset d, Path file, boolean scaled) {
         Activation f = net.activations().get(net.activations().size() - 1);
         double lo, hi;
         if (f instanceof Logistic || f instanceof Step || f instanceof Softmax) {
@@ -273,9 +290,10 @@ final class TrainCommand implements Callable<Integer> {
             max = Math.max(max, v);
         }
         if (min < lo || max > hi) {
-            out.warn("the targets of %s range from %s to %s, but the output activation %s gives values in [%s, %s]: the"
-                    + " net cannot reach them; use a linear output (--activation ...,linear) with --normalize, or scale"
-                    + " the targets into that range", file, plain(min), plain(max), f.name(), plain(lo), plain(hi));
+            out.warn("the %stargets of %s range from %s to %s, but the output activation %s gives values in [%s, %s]:"
+                    + " the net cannot reach them; use a linear output (--activation ...,linear), or --normalize-targets"
+                    + " minmax for a logistic one", scaled ? "normalised " : "", file, plain(min), plain(max), f.name(),
+                    plain(lo), plain(hi));
         }
     }
 
@@ -298,14 +316,20 @@ final class TrainCommand implements Callable<Integer> {
         }
     }
 
-    /** null for "none", else the kind ("minmax", "zscore", "center" and their RSNNS names). */
-    static Normalization.Kind normalizeKind(String s) {
+    /** The set as the net trains on it: inputs, and targets when the model scales them, normalised. */
+    private static Dataset prepare(Model model, Dataset d) {
+        Dataset p = model.prepare(d);
+        return model.targetScaling == null ? p : model.targetScaling.applyTargets(p);
+    }
+
+    /** null for "none", else the kind ("minmax", "zscore", "center" and their RSNNS names) given to {@code option}. */
+    static Normalization.Kind normalizeKind(String option, String s) {
         String t = s.trim().toLowerCase(Locale.ROOT);
         if (t.equals("none") || t.equals("no") || t.equals("off")) return null;
         try {
             return Normalization.Kind.parse(t);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--normalize '" + s + "': expected none, minmax, zscore or center");
+            throw new IllegalArgumentException(option + " '" + s + "': expected none, minmax, zscore or center");
         }
     }
 
@@ -320,7 +344,7 @@ final class TrainCommand implements Callable<Integer> {
         return new Dataset[] {s.train(), s.test()};
     }
 
-    private Map<String, Object> settings(NetworkSpec net, TrainOptions o, Normalization.Kind kind) {
+    private Map<String, Object> settings(NetworkSpec net, TrainOptions o, Normalization.Kind kind, Model model) {
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("data", data.data.getFileName().toString());
         s.put("layers", net.layers());
@@ -336,6 +360,7 @@ final class TrainCommand implements Callable<Integer> {
         s.put("seed", o.seed());
         s.put("shuffle", o.shuffle());
         s.put("normalize", kind == null ? "none" : Model.kindName(kind));
+        if (model.targetScaling != null) s.put("normalize_targets", Model.kindName(model.targetScaling.kind()));
         s.put("validation", validation);
         s.put("threads", o.threads());
         return s;

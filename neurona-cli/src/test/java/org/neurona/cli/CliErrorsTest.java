@@ -184,8 +184,8 @@ class CliErrorsTest {
         Path preds = dir.resolve("preds.csv");
         bad(Cli.files(dir), cut + ", line ", "predict", "--model", cut, "--data", xor, "--out", preds);
         bad(Cli.files(dir), "corrupt or truncated model file", "evaluate", "--model", cut, "--data", xor);
-        Path newer = file("newer.json", text.replace("\"format_version\": 1", "\"format_version\": 2"));
-        bad(Cli.files(dir), newer + ": model format version 2 is newer than this neurona reads (up to 1)",
+        Path newer = file("newer.json", text.replace("\"format_version\": 1", "\"format_version\": 3"));
+        bad(Cli.files(dir), newer + ": model format version 3 is newer than this neurona reads (up to 2)",
                 "evaluate", "--model", newer, "--data", xor);
         Path empty = file("empty.json", "");
         bad(Cli.files(dir), empty + ": the file is empty", "predict", "--model", empty, "--data", xor, "--out", preds);

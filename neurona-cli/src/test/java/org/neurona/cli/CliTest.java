@@ -169,6 +169,37 @@ class CliTest {
         assertFalse(linear.err().contains("warning"), linear.err());
     }
 
+    /** --normalize-targets: trained on scaled targets, predicting in the targets' own units. */
+    @Test
+    void regressionTargetsNormalizedForTrainingComeBackInTheirUnits() throws IOException {
+        StringBuilder csv = new StringBuilder("x1,x2,y\n");
+        SplittableRandom r = new SplittableRandom(3);
+        for (int i = 0; i < 200; i++) {
+            double a = r.nextDouble(), b = r.nextDouble();
+            csv.append(a).append(',').append(b).append(',').append(100 + 150 * a + 50 * b * b).append('\n');
+        }
+        Path reg = Files.writeString(dir.resolve("reg.csv"), csv), model = dir.resolve("reg.json");
+        Cli.Run t = Cli.run(Cli.args("train", "--data", reg, "--layers", "2:8:1", "--activation", "tanh,linear",
+                "--normalize", "zscore", "--normalize-targets", "zscore", "--eta", "0.01", "--momentum", "0.9",
+                "--mode", "minibatch", "--batch-size", "16", "--epochs", 200, "--save", model));
+        assertEquals(0, t.exit(), t.toString());
+        assertTrue(t.out().contains("targets normalised (zscore)"), t.out());
+        assertFalse(t.err().contains("warning"), t.err());
+        Cli.Run e = Cli.run(Cli.args("evaluate", "--model", model, "--data", reg, "--json"));
+        assertEquals(0, e.exit(), e.toString());
+        double rmse = JSON.readTree(e.out()).get("rmse").doubleValue();
+        assertTrue(rmse < 5, "RMSE " + rmse + " on targets from 100 to 300");   // the targets' sd is about 45
+        Cli.Run p = Cli.run(Cli.args("predict", "--model", model, "--data", reg));
+        double first = Double.parseDouble(p.out().lines().skip(1).findFirst().orElseThrow());
+        assertTrue(first > 90 && first < 310, "a prediction in the targets' units: " + first);
+        assertTrue(Files.readString(model).contains("\"format_version\": 2,"));
+
+        Cli.Run c = Cli.run(Cli.args("train", "--data", Cli.xor(dir), "--layers", "2:3:1", "--classify",
+                "--normalize-targets", "zscore"));
+        assertEquals(2, c.exit(), c.toString());
+        assertTrue(c.err().contains("--normalize-targets scales numeric targets"), c.err());
+    }
+
     /** The copies in examples/data that the docs' commands use are the library's own files. */
     @Test
     void examplesDataCopiesMatchTheLibrarysResources() throws IOException {

@@ -64,12 +64,17 @@ import java.util.Set;
  * every reader checks {@code network.type} first and refuses a type it does not know with a
  * message naming it (version 1 readers know only "feedforward"), so no reader can mistake a
  * recurrent net for a feedforward one; feedforward files stay exactly as version 1 wrote them.
+ *
+ * <p>Version 2 adds one field, {@code "data": { ..., "target_normalization": { "kind", "shift",
+ * "scale" } }}: the transform the training targets were scaled by; outputs are taken back through
+ * it, y = shift + scale * output. A reader of version 1 would ignore it and predict in the wrong
+ * units, so only a file that has it says version 2; every other file is still written as version 1.
  */
 public final class ModelFile {
     private ModelFile() {}
 
-    /** The format version this code writes, and the newest it reads. */
-    public static final int FORMAT_VERSION = 1;
+    /** The newest format version this code writes (only where a file needs it) and reads. */
+    public static final int FORMAT_VERSION = 2;
 
     /** The value of the "format" field. */
     public static final String FORMAT = "neurona-model";
@@ -133,7 +138,8 @@ public final class ModelFile {
     static ObjectNode toJson(StoredModel m, String writtenBy) {
         ObjectNode root = NODES.objectNode();
         root.put("format", FORMAT);
-        root.put("format_version", FORMAT_VERSION);
+        // version 1 wherever it says all: readers of version 1 keep reading what they can
+        root.put("format_version", m.targetNormalization() == null ? 1 : 2);
         root.put("written_by", writtenBy);
 
         ObjectNode net = root.putObject("network");
@@ -161,6 +167,12 @@ public final class ModelFile {
             n.put("kind", m.normalization().kind());
             doubles(n.putArray("shift"), m.normalization().shift());
             doubles(n.putArray("scale"), m.normalization().scale());
+        }
+        if (m.targetNormalization() != null) {
+            ObjectNode n = data.putObject("target_normalization");
+            n.put("kind", m.targetNormalization().kind());
+            doubles(n.putArray("shift"), m.targetNormalization().shift());
+            doubles(n.putArray("scale"), m.targetNormalization().scale());
         }
 
         ObjectNode tr = root.putObject("training");
@@ -293,14 +305,8 @@ public final class ModelFile {
         List<String> inputs = r.strings(data.get("inputs"), "data.inputs");
         List<String> targets = r.strings(data.get("targets"), "data.targets");
         List<String> classes = r.strings(data.get("classes"), "data.classes");
-        StoredModel.Scaling scaling = null;
-        JsonNode norm = data.get("normalization");
-        if (norm != null && !norm.isNull()) {
-            if (!norm.isObject()) throw r.bad("data.normalization", "an object or null");
-            scaling = r.wrap("data.normalization", () -> new StoredModel.Scaling(norm.path("kind").asText("affine"),
-                    r.doubles(norm.get("shift"), "data.normalization.shift"),
-                    r.doubles(norm.get("scale"), "data.normalization.scale")));
-        }
+        StoredModel.Scaling scaling = scaling(r, data, "normalization");
+        StoredModel.Scaling targetScaling = scaling(r, data, "target_normalization");
 
         JsonNode tr = root.path("training");
         Map<String, Object> settings = new LinkedHashMap<>();
@@ -320,7 +326,17 @@ public final class ModelFile {
         StoredModel.Scaling sc = scaling;
         StoredModel.Recurrent rec = type.equals("recurrent") ? recurrent(r, net, layersNode, sizes) : null;
         return r.wrap("model", () -> new StoredModel(layers, loss, sc, inputs, targets, classes, s, epochs,
-                finalError, history, vhistory, rec));
+                finalError, history, vhistory, rec, targetScaling));
+    }
+
+    /** The transform in {@code data.name}: an object with kind, shift and scale, or null or absent for none. */
+    private static StoredModel.Scaling scaling(Reader r, JsonNode data, String name) {
+        JsonNode norm = data.get(name);
+        if (norm == null || norm.isNull()) return null;
+        if (!norm.isObject()) throw r.bad("data." + name, "an object or null");
+        return r.wrap("data." + name, () -> new StoredModel.Scaling(norm.path("kind").asText("affine"),
+                r.doubles(norm.get("shift"), "data." + name + ".shift"),
+                r.doubles(norm.get("scale"), "data." + name + ".scale")));
     }
 
     /** The context of a recurrent net: network.kind, .context, .mu and layers[0].context_weights (H, C). */

@@ -26,11 +26,14 @@ import java.util.Map;
  * @param history       training error per epoch (may be empty)
  * @param validationHistory validation error per epoch (may be empty)
  * @param recurrent     the context of a recurrent net, or null for a feedforward one
+ * @param targetNormalization the transform the training targets were scaled by, which outputs are
+ *                      taken back through; null for none (format version 2 and up)
  */
 public record StoredModel(List<Layer> layers, String loss, Scaling normalization,
                           List<String> inputNames, List<String> targetNames, List<String> classes,
                           Map<String, Object> settings, int epochs, double finalError,
-                          double[] history, double[] validationHistory, Recurrent recurrent) {
+                          double[] history, double[] validationHistory, Recurrent recurrent,
+                          Scaling targetNormalization) {
 
     /** A feedforward model. */
     public StoredModel(List<Layer> layers, String loss, Scaling normalization,
@@ -38,7 +41,22 @@ public record StoredModel(List<Layer> layers, String loss, Scaling normalization
                        Map<String, Object> settings, int epochs, double finalError,
                        double[] history, double[] validationHistory) {
         this(layers, loss, normalization, inputNames, targetNames, classes, settings, epochs, finalError, history,
-                validationHistory, null);
+                validationHistory, null, null);
+    }
+
+    /** A model without target normalisation. */
+    public StoredModel(List<Layer> layers, String loss, Scaling normalization,
+                       List<String> inputNames, List<String> targetNames, List<String> classes,
+                       Map<String, Object> settings, int epochs, double finalError,
+                       double[] history, double[] validationHistory, Recurrent recurrent) {
+        this(layers, loss, normalization, inputNames, targetNames, classes, settings, epochs, finalError, history,
+                validationHistory, recurrent, null);
+    }
+
+    /** This model with its outputs taken back through {@code targets}. */
+    public StoredModel withTargetNormalization(Scaling targets) {
+        return new StoredModel(layers, loss, normalization, inputNames, targetNames, classes, settings, epochs,
+                finalError, history, validationHistory, recurrent, targets);
     }
 
     public StoredModel {
@@ -68,6 +86,13 @@ public record StoredModel(List<Layer> layers, String loss, Scaling normalization
         if (normalization != null && normalization.shift().length != in) {
             throw new IllegalArgumentException("normalisation for " + normalization.shift().length
                     + " inputs, but the network has " + in);
+        }
+        if (targetNormalization != null && targetNormalization.shift().length != out) {
+            throw new IllegalArgumentException("target normalisation for " + targetNormalization.shift().length
+                    + " outputs, but the network has " + out);
+        }
+        if (targetNormalization != null && !classes.isEmpty()) {
+            throw new IllegalArgumentException("a classifier's outputs are not normalised targets");
         }
         if (recurrent != null) recurrent.check(layers);
     }

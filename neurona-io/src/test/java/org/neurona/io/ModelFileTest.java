@@ -185,7 +185,39 @@ class ModelFileTest {
         Files.writeString(f, Files.readString(f).replace("\"format_version\": 1", "\"format_version\": 7"));
         DataFileException e = assertThrows(DataFileException.class, () -> ModelFile.read(f));
         assertTrue(e.getMessage().contains("format version 7 is newer"), e.getMessage());
-        assertTrue(e.getMessage().contains("up to 1"), e.getMessage());
+        assertTrue(e.getMessage().contains("up to " + ModelFile.FORMAT_VERSION), e.getMessage());
+    }
+
+    @Test
+    void committedVersion2FileStillLoads() throws IOException {
+        StoredModel m = ModelFile.read(resource("model-v2-regression.json"));
+        assertArrayEquals(new int[] {2, 2, 1}, m.sizes());
+        assertEquals("zscore", m.targetNormalization().kind());
+        assertEquals(1, m.targetNormalization().shift().length);
+        assertTrue(m.targetNormalization().scale()[0] > 0);
+        assertNull(m.normalization());
+    }
+
+    @Test
+    void targetNormalizationIsVersion2AndRoundTrips() throws IOException {
+        StoredModel plain = new StoredModel(List.of(new StoredModel.Layer(2, 1, "linear", new float[] {0.5f, -1f},
+                new float[] {0.25f})), "sse", null, List.of("x1", "x2"), List.of("y"), List.of(), Map.of(), 3, 0.5,
+                new double[] {1, 0.7, 0.5}, null);
+        StoredModel scaled = plain.withTargetNormalization(new StoredModel.Scaling("zscore", new double[] {175},
+                new double[] {42.5}));
+        Path f = dir.resolve("scaled.json"), g = dir.resolve("plain.json");
+        ModelFile.write(f, scaled, "neurona test");
+        ModelFile.write(g, plain, "neurona test");
+        assertTrue(Files.readString(f).contains("\"format_version\": 2,"), "a file that needs version 2 says so");
+        assertTrue(Files.readString(g).contains("\"format_version\": 1,"), "every other file stays version 1");
+        assertFalse(Files.readString(g).contains("target_normalization"));
+        StoredModel back = ModelFile.read(f);
+        assertEquals(scaled.targetNormalization(), back.targetNormalization());
+        assertEquals(scaled.layers(), back.layers());
+        assertNull(ModelFile.read(g).targetNormalization());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> plain.withTargetNormalization(
+                new StoredModel.Scaling("zscore", new double[] {1, 2}, new double[] {1, 1})));
+        assertTrue(e.getMessage().contains("target normalisation for 2 outputs, but the network has 1"), e.getMessage());
     }
 
     @Test
