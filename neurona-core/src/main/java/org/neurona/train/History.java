@@ -37,6 +37,20 @@ public record History(List<Double> trainError, List<Double> validationError, Lis
         epochSeconds = Series.copyOf(epochSeconds);
     }
 
+    /**
+     * A summary: epochs, first and last training error, the last validation error when there is
+     * one, the training seconds and why it stopped; the lists themselves are the components.
+     */
+    @Override
+    public String toString() {
+        double seconds = 0;
+        for (double t : epochSeconds) seconds += t;
+        String valid = Double.isNaN(finalValidationError()) ? "" : ", validation error " + finalValidationError();
+        return "History[" + epochs() + " epochs, training error " + (epochs() == 0 ? "none" : trainError.get(0) + " -> "
+                + finalTrainError()) + valid + ", " + String.format(java.util.Locale.ROOT, "%.3g", seconds) + " s, stop "
+                + stop + "]";
+    }
+
     /** Number of epochs run. */
     public int epochs() {
         return trainError.size();

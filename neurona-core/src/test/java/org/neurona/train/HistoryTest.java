@@ -32,6 +32,16 @@ class HistoryTest {
     }
 
     @Test
+    void printsASummaryNotEveryEpoch() {
+        History h = new History(List.of(4.0, 2.0, 1.0), List.of(Double.NaN, Double.NaN, Double.NaN),
+                List.of(0.5, 0.25, 0.25), History.StopReason.MAX_EPOCHS);
+        assertEquals("History[3 epochs, training error 4.0 -> 1.0, 1.00 s, stop MAX_EPOCHS]", h.toString());
+        History v = new History(List.of(4.0), List.of(3.0), List.of(0.5), History.StopReason.TARGET_ERROR);
+        assertEquals("History[1 epochs, training error 4.0 -> 4.0, validation error 3.0, 0.500 s, stop TARGET_ERROR]",
+                v.toString());
+    }
+
+    @Test
     void seriesAreImmutableAndCopied() {
         List<Double> given = new ArrayList<>(List.of(1.0, 2.0));
         History h = new History(given, given, given, History.StopReason.MAX_EPOCHS);
