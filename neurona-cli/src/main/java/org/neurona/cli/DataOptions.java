@@ -26,6 +26,11 @@ final class DataOptions {
                     + " default: the last column.")
     List<String> targets;
 
+    @Option(names = "--inputs", paramLabel = "COL", split = ",",
+            description = "Input column(s) by name or 1-based number (negative counts from the end), in this order;"
+                    + " default: every column that is not a target. Other columns (an id, a date) are skipped.")
+    List<String> inputs;
+
     @Mixin
     CsvLayout layout;
 
@@ -37,6 +42,7 @@ final class DataOptions {
     CsvReader.Options csv() {
         CsvReader.Options o = layout.csv().withClassify(classify);
         if (targets != null && !targets.isEmpty()) o = o.withTargets(targets);
+        if (inputs != null && !inputs.isEmpty()) o = o.withInputs(inputs);
         return o;
     }
 
@@ -60,7 +66,7 @@ final class DataOptions {
         boolean csvFile = labels == null && !Idx.looksLikeIdx(data) && !Data.isPat(data);
         if (csvFile) {
             CsvReader.Layout layout = new CsvReader(csv).sniff(data);
-            boolean byName = byName(model, layout, data, modelFile);
+            boolean byName = (inputs == null || inputs.isEmpty()) && byName(model, layout, data, modelFile);
             if (byName) csv = csv.withInputs(model.inputNames);
             if ((targets == null || targets.isEmpty()) && !model.targetNames.isEmpty() && layout.header()) {
                 if (layout.columns().containsAll(model.targetNames)) {

@@ -140,7 +140,9 @@ final class PredictCommand implements Callable<Integer> {
         }
         CsvReader.Options csv = data.csv();
         CsvReader.Layout layout = new CsvReader(csv).sniff(data.data);
-        if (DataOptions.byName(model, layout, data.data, modelFile)) {
+        if (data.inputs != null && !data.inputs.isEmpty()) {
+            csv = csv.withNoTargets();   // the inputs given; nothing else is read
+        } else if (DataOptions.byName(model, layout, data.data, modelFile)) {
             // the model's inputs by name, whatever else the file has; nothing else is read
             csv = csv.withNoTargets().withInputs(model.inputNames);
         } else if (data.targets == null || data.targets.isEmpty()) {

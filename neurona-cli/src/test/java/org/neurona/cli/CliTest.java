@@ -241,6 +241,15 @@ class CliTest {
         assertEquals(2, n.exit(), n.toString());
         assertTrue(n.err().contains(inputsOnly + " has only the model's input columns; scoring needs the target column y"),
                 n.err());
+        // --inputs names them when the header does not: train on two of four columns, predict from others
+        Path wide = Files.writeString(dir.resolve("wide.csv"), "id,a,b,y\nr1,0,0,0\nr2,0,1,1\nr3,1,0,1\nr4,1,1,0\n");
+        Path m2 = dir.resolve("ab.json");
+        Cli.Run t2 = Cli.run(Cli.args("train", "--data", wide, "--inputs", "a,b", "--target", "y", "--layers", "2:3:1",
+                "--mode", "online", "--momentum", "0.9", "--eta", "0.5", "--epochs", 2000, "--save", m2));
+        assertEquals(0, t2.exit(), t2.toString());
+        Cli.Run p2 = Cli.run(Cli.args("predict", "--model", m2, "--data", renamed, "--inputs", "1,2"));
+        assertEquals(0, p2.exit(), p2.toString());
+        assertEquals(2, p2.out().lines().skip(1).count());
         // without a header, by position as before
         Path bare = Files.writeString(dir.resolve("bare.csv"), "0,0\n0,1\n1,0\n1,1\n");
         Cli.Run b = Cli.run(Cli.args("predict", "--model", model, "--data", bare));

@@ -50,8 +50,9 @@ public final class CsvReader {
      * @param noTargets read every column as an input (unlabelled data)
      * @param classify  treat a numeric target column as integer class labels
      * @param classes   when not empty, the class labels to encode with, in this order (a saved model's); other labels are an error
-     * @param inputs    input columns by name, in this order (a saved model's); empty means every column that is
-     *                  not a target. Columns that are neither are skipped.
+     * @param inputs    input columns by name or 1-based index (negative: from the end), in this order (a saved
+     *                  model's names); empty means every column that is not a target. Columns that are neither
+     *                  are skipped.
      */
     public record Options(Character separator, Header header, List<String> targets, boolean noTargets,
                           boolean classify, List<String> classes, List<String> inputs) {
@@ -97,7 +98,7 @@ public final class CsvReader {
             return new Options(separator, header, targets, noTargets, classify, c, inputs);
         }
 
-        /** Reads only the columns {@code names} as inputs, in that order (the file needs a header). */
+        /** Reads only the columns {@code names} (or numbers) as inputs, in that order. */
         public Options withInputs(List<String> names) {
             return new Options(separator, header, targets, noTargets, classify, classes, names);
         }
@@ -253,14 +254,12 @@ public final class CsvReader {
             return idx;
         }
         int[] idx = new int[options.inputs().size()];
+        Set<Integer> seen = new LinkedHashSet<>();
         for (int k = 0; k < idx.length; k++) {
-            String name = options.inputs().get(k);
-            int j = layout.header() ? layout.columns().indexOf(name) : -1;
-            if (j < 0) {
-                throw new DataFileException(src, 0, 0, "has no column '" + name + "'; expected the input columns "
-                        + options.inputs() + (layout.header() ? ", found " + layout.columns() : " in a header"));
-            }
+            String name = options.inputs().get(k).trim();
+            int j = resolveColumn(name, layout, src, "input");
             if (isTarget[j]) throw new DataFileException(src, 0, 0, "column '" + name + "' is both an input and a target");
+            if (!seen.add(j)) throw new DataFileException(src, 0, 0, "input column '" + name + "' is given twice");
             idx[k] = j;
         }
         return idx;
@@ -274,7 +273,7 @@ public final class CsvReader {
         }
         Set<Integer> idx = new LinkedHashSet<>();
         for (String t : options.targets()) {
-            int j = resolveColumn(t.trim(), layout, src);
+            int j = resolveColumn(t.trim(), layout, src, "target");
             if (!idx.add(j)) throw new DataFileException(src, 0, 0, "target column '" + t + "' is given twice");
         }
         if (idx.size() >= n) {
@@ -283,7 +282,8 @@ public final class CsvReader {
         return idx.stream().mapToInt(Integer::intValue).toArray();
     }
 
-    private static int resolveColumn(String t, Layout layout, String src) {
+    /** Column {@code t} of the file: a header name (exact, else ignoring case), or a 1-based number, negative from the end. */
+    private static int resolveColumn(String t, Layout layout, String src, String role) {
         int n = layout.columns().size();
         int byName = layout.header() ? layout.columns().indexOf(t) : -1;
         if (byName >= 0) return byName;
@@ -294,12 +294,12 @@ public final class CsvReader {
             int k = Integer.parseInt(t);
             int j = k > 0 ? k - 1 : n + k;
             if (k == 0 || j < 0 || j >= n) {
-                throw new DataFileException(src, 0, 0, "target column " + t + " is out of range; the file has "
+                throw new DataFileException(src, 0, 0, role + " column " + t + " is out of range; the file has "
                         + n + " columns (1.." + n + ", or -1 for the last)");
             }
             return j;
         } catch (NumberFormatException e) {
-            throw new DataFileException(src, 0, 0, "no column named '" + t + "'; "
+            throw new DataFileException(src, 0, 0, "no " + role + " column named '" + t + "'; "
                     + (layout.header() ? "the columns are " + layout.columns() : "the file has no header, so give a column number 1.." + n));
         }
     }

@@ -101,7 +101,7 @@ class CsvReaderTest {
         CsvData none = new CsvReader(CsvReader.Options.defaults().withNoTargets()).read(f);
         assertEquals(4, none.inputs());
         assertEquals(0, none.outputs());
-        assertEquals(f + ": no column named 'w'; the columns are [y, a, b, z]",
+        assertEquals(f + ": no target column named 'w'; the columns are [y, a, b, z]",
                 error(f, CsvReader.Options.defaults().withTargets(List.of("w"))));
         assertTrue(error(f, CsvReader.Options.defaults().withTargets(List.of("9"))).contains("out of range"));
     }
