@@ -51,6 +51,7 @@ record Data(Dataset dataset, List<String> inputNames, List<String> targetNames, 
                 throw new IllegalArgumentException(data + " is an IDX image file; give its labels with --labels FILE");
             }
             requireFile(labels);
+            if (!csv.inputs().isEmpty()) throw new IllegalArgumentException("--inputs picks CSV columns; " + data + " is IDX");
             // the classes the labels hold, widened to idxClasses when fewer: more are left for the caller's
             // width check to name (with the --layers that would fit)
             Dataset d = Idx.load(data, labels, 0);
@@ -82,9 +83,10 @@ record Data(Dataset dataset, List<String> inputNames, List<String> targetNames, 
      * as they are, after checking that the outputs are 0/1 codes of that many classes.
      */
     static Data loadPat(Path file, CsvReader.Options csv) throws IOException {
-        if (!csv.targets().isEmpty()) {
-            throw new IllegalArgumentException("--target " + String.join(",", csv.targets()) + " does not apply to " + file
-                    + ": an SNNS pattern file's header says which values are outputs");
+        if (!csv.targets().isEmpty() || !csv.inputs().isEmpty()) {
+            throw new IllegalArgumentException((csv.targets().isEmpty() ? "--inputs " + String.join(",", csv.inputs())
+                    : "--target " + String.join(",", csv.targets())) + " does not apply to " + file
+                    + ": an SNNS pattern file's header says which values are inputs and outputs");
         }
         String src = file.toString();
         Dataset d = SnnsPatternFile.parse(Files.readString(file, StandardCharsets.ISO_8859_1), src).data();

@@ -69,19 +69,18 @@ final class DataOptions {
             boolean byName = (inputs == null || inputs.isEmpty()) && byName(model, layout, data, modelFile);
             if (byName) csv = csv.withInputs(model.inputNames);
             if ((targets == null || targets.isEmpty()) && !model.targetNames.isEmpty() && layout.header()) {
-                if (layout.columns().containsAll(model.targetNames)) {
+                if (has(layout, model.targetNames)) {
                     csv = csv.withTargets(model.targetNames);
                 } else if (byName) {
-                    // the targets are the columns that are not inputs, when they are as many as the model's
-                    List<String> rest = new java.util.ArrayList<>(layout.columns());
-                    rest.removeAll(model.inputNames);
-                    if (rest.size() != model.targetNames.size()) {
-                        throw new IllegalArgumentException(data + (rest.isEmpty() ? " has only the model's input columns"
-                                : " has " + rest.size() + " columns besides the model's inputs (" + String.join(", ", rest) + ")")
-                                + "; scoring needs the target column" + (model.targetNames.size() == 1 ? " " : "s ")
-                                + String.join(", ", model.targetNames) + " (or name it with --target)");
+                    // under other names, the targets must be where a file without names has them: last, after inputs
+                    int n = layout.columns().size(), k = model.targetNames.size();
+                    List<String> last = lower(layout.columns().subList(Math.max(0, n - k), n));
+                    if (n < k + model.inputNames.size() || last.stream().anyMatch(lower(model.inputNames)::contains)) {
+                        throw new IllegalArgumentException(data + " has no target column " + missing(model.targetNames, layout)
+                                + " (the model " + modelFile + " was trained to predict "
+                                + String.join(", ", model.targetNames) + "); name the target column with --target");
                     }
-                    csv = csv.withTargets(rest);
+                    csv = csv.withTargets(layout.columns().subList(n - k, n));
                 }
             }
         }
@@ -104,22 +103,34 @@ final class DataOptions {
      */
     static boolean byName(Model model, CsvReader.Layout layout, Path file, Path modelFile) {
         if (!layout.header() || model.inputNames.isEmpty() || generic(model.inputNames)) return false;
-        if (layout.columns().containsAll(model.inputNames)) return true;
+        // names given twice in the training file's header say nothing about where a column is
+        if (new java.util.HashSet<>(lower(model.inputNames)).size() < model.inputNames.size()) return false;
+        if (has(layout, model.inputNames)) return true;
         throw new IllegalArgumentException(file + " has no column " + missing(model.inputNames, layout) + ": the model "
                 + modelFile + " reads its inputs by name (" + String.join(", ", model.inputNames) + "), and the file's"
-                + " header has " + String.join(", ", layout.columns()) + "; rename the columns, or give the file"
-                + " without its header to match them by position");
+                + " header has " + String.join(", ", layout.columns()) + "; rename the columns, name the inputs with"
+                + " --inputs, or give the file without its header to match them by position");
     }
 
-    /** Whether {@code names} are the ones a CSV reader makes up for a file without a header. */
+    /** Whether {@code names} are ones a CSV reader makes up for a file without a header ("column 2", ...). */
     static boolean generic(List<String> names) {
-        for (int i = 0; i < names.size(); i++) if (!names.get(i).equals("column " + (i + 1))) return false;
+        for (String n : names) if (!n.matches("column [0-9]+")) return false;
         return true;
+    }
+
+    /** Whether the file's header has every one of {@code names}, ignoring case (as the reader finds them). */
+    static boolean has(CsvReader.Layout layout, List<String> names) {
+        return lower(layout.columns()).containsAll(lower(names));
+    }
+
+    private static List<String> lower(List<String> names) {
+        return names.stream().map(n -> n.toLowerCase(java.util.Locale.ROOT)).toList();
     }
 
     /** The first of {@code names} that the file's header lacks, quoted. */
     private static String missing(List<String> names, CsvReader.Layout layout) {
-        for (String n : names) if (!layout.columns().contains(n)) return "'" + n + "'";
+        List<String> have = lower(layout.columns());
+        for (String n : names) if (!have.contains(n.toLowerCase(java.util.Locale.ROOT))) return "'" + n + "'";
         return "";
     }
 }

@@ -79,6 +79,11 @@ final class ExportCommand implements Callable<Integer> {
                     + " given inputs normalised the same way (see the model file's data.normalization)",
                     modelOptions.file, Model.kindName(model.scaling.kind()));
         }
+        if (model.targetScaling != null) {
+            o.warn("%s was trained on normalised targets (%s) and takes its outputs back to the targets' units; a .net"
+                    + " file cannot hold that, so SNNS's outputs are the normalised ones (see the model file's"
+                    + " data.target_normalization)", modelOptions.file, Model.kindName(model.targetScaling.kind()));
+        }
         String text = SnnsNetFile.format(net, LocalDateTime.now().format(CTIME), decimals);
         AtomicFiles.writeString(out, text);
         o.say("%s (%s, %d units, %d links) written to %s as SNNS network '%s'", modelOptions.file, sizes(model),

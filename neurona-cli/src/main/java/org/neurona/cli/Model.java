@@ -31,6 +31,7 @@ final class Model {
     final String loss;
     /** The transform the training targets were scaled by; outputs go back through it. Null: none. */
     final Normalization targetScaling;
+    private boolean autoencoder;
 
     Model(FeedForward net, Normalization scaling, List<String> inputNames, List<String> targetNames,
           List<String> classes, String loss) {
@@ -52,10 +53,16 @@ final class Model {
         return !classes.isEmpty();
     }
 
-    /** Whether the model reproduces its inputs (an autoencoder's file names its inputs as its targets). */
+    /** Whether the model reproduces its inputs: an autoencoder ({@code autoencode --save}). */
     boolean isAutoencoder() {
-        return !isClassifier() && !inputNames.isEmpty() && inputNames.equals(targetNames)
-                && net.inputs() == net.outputs();
+        return autoencoder;
+    }
+
+    /** This model, marked as an autoencoder (its targets are its inputs). */
+    Model asAutoencoder() {
+        Model m = new Model(net, scaling, inputNames, targetNames, classes, loss, targetScaling);
+        m.autoencoder = true;
+        return m;
     }
 
     /** The dataset with this model's input normalisation applied. */
@@ -144,9 +151,12 @@ final class Model {
             float[] slope = layer.params().get("slope");
             if (slope != null && slope.length == 1 && !Float.isNaN(d.activationParameter())) d.activationParameter(slope[0]);
         }
-        return new Model(net, normalization(s.normalization(), src, "data.normalization"), s.inputNames(),
+        Model m = new Model(net, normalization(s.normalization(), src, "data.normalization"), s.inputNames(),
                 s.targetNames(), s.classes(), s.loss(),
                 normalization(s.targetNormalization(), src, "data.target_normalization"));
+        boolean autoencoder = "autoencoder".equals(String.valueOf(s.settings().get("kind")))
+                && net.inputs() == net.outputs() && !m.isClassifier();
+        return autoencoder ? m.asAutoencoder() : m;
     }
 
     private static Normalization normalization(StoredModel.Scaling n, String src, String field) {

@@ -49,7 +49,8 @@ final class Outputs {
     void check() {
         for (int i = 0; i < files.size(); i++) {
             String option = options.get(i);
-            Path f = files.get(i), abs = f.toAbsolutePath().normalize(), dir = abs.getParent();
+            // the path as the OS will resolve it: "link/../x" is not "x" when link is a symbolic link
+            Path f = files.get(i), abs = f.toAbsolutePath(), dir = abs.getParent();
             String what = option + " " + f + ": ";
             if (dir == null || !Files.isDirectory(dir)) {
                 throw new IllegalArgumentException(what + "folder " + dir + " does not exist");
@@ -72,6 +73,11 @@ final class Outputs {
     private static boolean same(Path a, Path b) {
         try {
             if (Files.exists(a) && Files.exists(b)) return Files.isSameFile(a, b);
+            // not both there yet: compare where the folders really are, and the names
+            Path da = a.toAbsolutePath().getParent(), db = b.toAbsolutePath().getParent();
+            if (da != null && db != null && Files.isDirectory(da) && Files.isDirectory(db)) {
+                return Files.isSameFile(da, db) && a.getFileName().equals(b.getFileName());
+            }
         } catch (IOException e) {
             // fall back to comparing the names
         }

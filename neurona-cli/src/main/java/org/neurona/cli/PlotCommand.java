@@ -38,14 +38,16 @@ import picocli.CommandLine.Spec;
             "  neurona plot roc --model xor.json --data xor.pat --out xor-roc.png",
             "  neurona plot regression --model xor.json --data xor.pat --out xor-reg.png",
         })
-final class PlotCommand implements Runnable {
+final class PlotCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
     @Override
-    public void run() {
+    public Integer call() {
+        // no figure named: show which there are, and exit as for any other usage error
         spec.commandLine().usage(spec.commandLine().getErr());
+        return Main.BAD_INPUT;
     }
 
     @Command(name = "activations", mixinStandardHelpOptions = true,

@@ -98,6 +98,9 @@ final class PredictCommand implements Callable<Integer> {
      * forecast for t = T .. T+N-1 (mode forecast).
      */
     private int predictSeries(Out o, RecurrentModel model) throws IOException {
+        if (data.inputs != null && !data.inputs.isEmpty()) {
+            throw new IllegalArgumentException("--inputs does not apply to a recurrent model: it reads its series' columns");
+        }
         if (forecast < 0) throw new IllegalArgumentException("--forecast " + forecast + ": expected a number of steps >= 0");
         TimeSeries s = SeriesData.read(data.data, model.columns, data.csv());
         RecurrentModel.Predictions p = model.predict(s, forecast);
@@ -127,6 +130,10 @@ final class PredictCommand implements Callable<Integer> {
     static Dataset inputs(Model model, DataOptions data, Path modelFile) throws IOException {
         Data.requireFile(data.data);
         int want = model.net.inputs();
+        boolean csvFile = data.labels == null && !Idx.looksLikeIdx(data.data) && !Data.isPat(data.data);
+        if (!csvFile && data.inputs != null && !data.inputs.isEmpty()) {
+            throw new IllegalArgumentException("--inputs picks CSV columns; " + data.data + " is not a CSV file");
+        }
         if (data.labels != null || Idx.looksLikeIdx(data.data)) {
             Idx.Images im = Idx.readImages(data.data);
             Dataset d = new Dataset(im.pixels(), new float[0], im.count(), im.size(), 0, List.of(), data.data.toString());

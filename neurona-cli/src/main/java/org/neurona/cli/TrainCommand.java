@@ -177,8 +177,9 @@ final class TrainCommand implements Callable<Integer> {
         Model model = new Model(FeedForward.create(net, options.seed()), scaling, all.inputNames(), all.targetNames(),
                 all.classes(), options.loss().name(), targetScaling);
         if (!all.isClassification()) {
-            warnUnreachableTargets(out, net, targetScaling == null ? all.dataset() : targetScaling.applyTargets(all.dataset()),
-                    data.data, targetScaling != null);
+            // the training part: a normalisation fitted on it maps exactly it into its range
+            warnUnreachableTargets(out, net, targetScaling == null ? train.dataset()
+                    : targetScaling.applyTargets(train.dataset()), data.data, targetScaling != null);
         }
 
         Dataset trainSet = prepare(model, train.dataset());
@@ -291,9 +292,10 @@ final class TrainCommand implements Callable<Integer> {
         }
         if (min < lo || max > hi) {
             out.warn("the %stargets of %s range from %s to %s, but the output activation %s gives values in [%s, %s]:"
-                    + " the net cannot reach them; use a linear output (--activation ...,linear), or --normalize-targets"
-                    + " minmax for a logistic one", scaled ? "normalised " : "", file, plain(min), plain(max), f.name(),
-                    plain(lo), plain(hi));
+                    + " the net cannot reach them; use a linear output (--activation ...,linear)%s",
+                    scaled ? "normalised " : "", file, plain(min), plain(max), f.name(), plain(lo), plain(hi),
+                    scaled ? ", or --normalize-targets minmax for an output in [0, 1]" : ", or --normalize-targets minmax"
+                            + " for a logistic one");
         }
     }
 

@@ -107,12 +107,18 @@ class AutoencodeCommandTest {
     @Test
     void idxImagesGiveOriginalsNextToReconstructions() throws IOException {
         Path[] f = idx();
-        Path plot = dir.resolve("recon.png"), codes = dir.resolve("codes.csv");
+        Path plot = dir.resolve("recon.png"), codes = dir.resolve("codes.csv"), model = dir.resolve("idx-ae.json");
         Result r = run("autoencode", "--data", f[0].toString(), "--labels", f[1].toString(), "--layers", "16:3:16",
                 "--mode", "online", "--eta", "0.5", "--epochs", "500", "--seed", "2", "--shape", "4x4", "--plot", plot.toString(),
-                "--codes", codes.toString(), "--json");
+                "--codes", codes.toString(), "--save", model.toString(), "--json");
         assertEquals(0, r.exit(), r.err());
-        assertTrue(r.json().get("reconstruction_mse").asDouble() < 0.05, r.json().get("reconstruction_mse").toString());
+        double mse = r.json().get("reconstruction_mse").asDouble();
+        assertTrue(mse < 0.05, r.json().get("reconstruction_mse").toString());
+        // evaluate scores the images' reconstructions, the labels aside
+        Result e = run("evaluate", "--model", model.toString(), "--data", f[0].toString(), "--labels", f[1].toString(),
+                "--json");
+        assertEquals(0, e.exit(), e.err());
+        assertEquals(mse, e.json().get("mse").asDouble(), 1e-6);
         assertPng(plot);
         List<String> lines = Files.readAllLines(codes);
         assertEquals("code1,code2,code3,label", lines.get(0));

@@ -239,8 +239,29 @@ class CliTest {
         Path inputsOnly = Files.writeString(dir.resolve("inputs.csv"), "x1,x2\n0,0\n0,1\n");
         Cli.Run n = Cli.run(Cli.args("evaluate", "--model", model, "--data", inputsOnly));
         assertEquals(2, n.exit(), n.toString());
-        assertTrue(n.err().contains(inputsOnly + " has only the model's input columns; scoring needs the target column y"),
-                n.err());
+        assertTrue(n.err().contains(inputsOnly + " has no target column 'y'"), n.err());
+        // an id column where the target would be is not taken for it
+        Path idFirst = Files.writeString(dir.resolve("idfirst.csv"), "id,x1,x2\n7,0,0\n8,0,1\n");
+        Cli.Run idr = Cli.run(Cli.args("evaluate", "--model", model, "--data", idFirst));
+        assertEquals(2, idr.exit(), idr.toString());
+        assertTrue(idr.err().contains(idFirst + " has no target column 'y'"), idr.err());
+        // names that differ in case only still match
+        Path upper = Files.writeString(dir.resolve("upper.csv"), "X2,X1,Y\n0,0,0\n1,0,1\n0,1,1\n1,1,0\n");
+        Cli.Run up = Cli.run(Cli.args("evaluate", "--model", model, "--data", upper, "--json"));
+        assertEquals(0, up.exit(), up.toString());
+        assertEquals(JSON.readTree(e1.out()).get("sse").doubleValue(), JSON.readTree(up.out()).get("sse").doubleValue(), 1e-12);
+        // a model from a file without a header (made-up names, even past --target 1) or with a name twice: by position
+        Path bareFirst = Files.writeString(dir.resolve("barefirst.csv"), "0,0,0\n1,0,1\n1,1,0\n0,1,1\n");
+        Path mBare = dir.resolve("bare.json"), named = Files.writeString(dir.resolve("named.csv"), "y,a,b\n0,0,0\n1,1,0\n");
+        assertEquals(0, Cli.run(Cli.args("train", "--data", bareFirst, "--target", "1", "--layers", "2:2:1", "--epochs", 3,
+                "--save", mBare)).exit());
+        Cli.Run byPosition = Cli.run(Cli.args("evaluate", "--model", mBare, "--data", named, "--target", "y"));
+        assertEquals(0, byPosition.exit(), byPosition.toString());
+        Path twice = Files.writeString(dir.resolve("twice.csv"), "x,x,y\n0,0,0\n0,1,1\n1,0,1\n1,1,0\n");
+        Path mTwice = dir.resolve("twice.json");
+        assertEquals(0, Cli.run(Cli.args("train", "--data", twice, "--layers", "2:2:1", "--epochs", 3, "--save", mTwice)).exit());
+        Cli.Run own = Cli.run(Cli.args("evaluate", "--model", mTwice, "--data", twice));
+        assertEquals(0, own.exit(), own.toString());
         // --inputs names them when the header does not: train on two of four columns, predict from others
         Path wide = Files.writeString(dir.resolve("wide.csv"), "id,a,b,y\nr1,0,0,0\nr2,0,1,1\nr3,1,0,1\nr4,1,1,0\n");
         Path m2 = dir.resolve("ab.json");

@@ -41,10 +41,6 @@ public record NetworkSpec(int[] sizes, List<Activation> activations, boolean bia
                 throw new IllegalArgumentException("softmax belongs on the output layer, not on hidden layer " + (l + 1));
             }
         }
-        if (activations.get(activations.size() - 1) instanceof Softmax && sizes[sizes.length - 1] == 1) {
-            throw new IllegalArgumentException("softmax over one output unit always gives 1; for two classes use one"
-                    + " logistic output, or two softmax outputs");
-        }
         if (init == null) throw new IllegalArgumentException("init is required");
     }
 

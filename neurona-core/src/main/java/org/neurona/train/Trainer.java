@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.function.IntFunction;
 import org.neurona.activation.Activation;
+import org.neurona.activation.Softmax;
 import org.neurona.data.Dataset;
 import org.neurona.layer.Dense;
 import org.neurona.layer.Param;
@@ -80,6 +81,10 @@ public final class Trainer {
         Loss loss = options.loss();
         Activation out = net.layers().get(net.layers().size() - 1).activation();
         loss.checkOutput(out);
+        if (out instanceof Softmax && net.outputs() == 1) {
+            throw new IllegalArgumentException("softmax over one output unit always gives 1; for two classes use one"
+                    + " logistic output, or two softmax outputs");
+        }
         boolean fused = loss.fuses(out);
 
         int n = train.rows(), in = train.inputs(), outW = train.outputs();

@@ -156,6 +156,9 @@ class TrainerTest {
         Trainer t = new Trainer(TrainOptions.builder().build());
         var e = assertThrows(IllegalArgumentException.class, () -> t.fit(net, XOR));
         assertTrue(e.getMessage().contains("2 input columns") && e.getMessage().contains("3 inputs"), e.getMessage());
+        FeedForward oneSoftmax = FeedForward.create(NetworkSpec.parse("2:3:1", "tanh,softmax"), 1);   // a model may hold one
+        e = assertThrows(IllegalArgumentException.class, () -> t.fit(oneSoftmax, XOR));
+        assertTrue(e.getMessage().contains("softmax over one output unit always gives 1"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> TrainOptions.builder().epochs(0).build());
         assertTrue(e.getMessage().contains("epochs must be >= 1, got 0"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> TrainOptions.builder().eta(-0.1).build());
