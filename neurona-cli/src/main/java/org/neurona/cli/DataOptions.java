@@ -2,7 +2,9 @@ package org.neurona.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import org.neurona.data.Dataset;
 import org.neurona.data.Idx;
 import org.neurona.io.CsvReader;
@@ -42,7 +44,7 @@ final class DataOptions {
     CsvReader.Options csv() {
         CsvReader.Options o = layout.csv().withClassify(classify);
         if (targets != null && !targets.isEmpty()) o = o.withTargets(targets);
-        if (inputs != null && !inputs.isEmpty()) o = o.withInputs(inputs);
+        if (given(inputs)) o = o.withInputs(inputs);
         return o;
     }
 
@@ -63,27 +65,7 @@ final class DataOptions {
         CsvReader.Options csv = csv();
         if (model.isClassifier()) csv = csv.withClasses(model.classes);
         Data.requireFile(data);
-        boolean csvFile = labels == null && !Idx.looksLikeIdx(data) && !Data.isPat(data);
-        if (csvFile) {
-            CsvReader.Layout layout = new CsvReader(csv).sniff(data);
-            boolean byName = (inputs == null || inputs.isEmpty()) && byName(model, layout, data, modelFile);
-            if (byName) csv = csv.withInputs(model.inputNames);
-            if ((targets == null || targets.isEmpty()) && !model.targetNames.isEmpty() && layout.header()) {
-                if (has(layout, model.targetNames)) {
-                    csv = csv.withTargets(model.targetNames);
-                } else if (byName) {
-                    // under other names, the targets must be where a file without names has them: last, after inputs
-                    int n = layout.columns().size(), k = model.targetNames.size();
-                    List<String> last = lower(layout.columns().subList(Math.max(0, n - k), n));
-                    if (n < k + model.inputNames.size() || last.stream().anyMatch(lower(model.inputNames)::contains)) {
-                        throw new IllegalArgumentException(data + " has no target column " + missing(model.targetNames, layout)
-                                + " (the model " + modelFile + " was trained to predict "
-                                + String.join(", ", model.targetNames) + "); name the target column with --target");
-                    }
-                    csv = csv.withTargets(layout.columns().subList(n - k, n));
-                }
-            }
-        }
+        if (labels == null && !Idx.looksLikeIdx(data) && !Data.isPat(data)) csv = namedColumns(model, csv, modelFile);
         Data d = Data.load(data, labels, csv, outputs);
         if (outputs == 1) d = d.asBinary();
         Dataset set = d.dataset();
@@ -92,6 +74,33 @@ final class DataOptions {
                     + ", but the model " + modelFile + " has " + model.net.inputs() + " inputs and " + outputs + " outputs");
         }
         return d;
+    }
+
+    /**
+     * {@code csv} reading the model's inputs and targets by name where the file's header allows
+     * ({@link #byName}), unless --inputs or --target name them. Targets under other names are
+     * taken only from where a file without names has them, last and not among the inputs.
+     */
+    private CsvReader.Options namedColumns(Model model, CsvReader.Options csv, Path modelFile) {
+        CsvReader.Layout layout = new CsvReader(csv).sniff(data);
+        boolean byName = !given(inputs) && byName(model, layout, data, modelFile);
+        if (byName) csv = csv.withInputs(model.inputNames);
+        if (given(targets) || model.targetNames.isEmpty() || !layout.header()) return csv;
+        if (has(layout, model.targetNames)) return csv.withTargets(model.targetNames);
+        if (!byName) return csv;
+        int n = layout.columns().size(), k = model.targetNames.size();
+        List<String> last = lower(layout.columns().subList(Math.max(0, n - k), n));
+        if (n < k + model.inputNames.size() || last.stream().anyMatch(lower(model.inputNames)::contains)) {
+            throw new IllegalArgumentException(data + " has no target column " + missing(model.targetNames, layout)
+                    + " (the model " + modelFile + " was trained to predict " + String.join(", ", model.targetNames)
+                    + "); name the target column with --target");
+        }
+        return csv.withTargets(layout.columns().subList(n - k, n));
+    }
+
+    /** Whether a list option was given. */
+    static boolean given(List<String> option) {
+        return option != null && !option.isEmpty();
     }
 
     /**
@@ -104,7 +113,7 @@ final class DataOptions {
     static boolean byName(Model model, CsvReader.Layout layout, Path file, Path modelFile) {
         if (!layout.header() || model.inputNames.isEmpty() || generic(model.inputNames)) return false;
         // names given twice in the training file's header say nothing about where a column is
-        if (new java.util.HashSet<>(lower(model.inputNames)).size() < model.inputNames.size()) return false;
+        if (new HashSet<>(lower(model.inputNames)).size() < model.inputNames.size()) return false;
         if (has(layout, model.inputNames)) return true;
         throw new IllegalArgumentException(file + " has no column " + missing(model.inputNames, layout) + ": the model "
                 + modelFile + " reads its inputs by name (" + String.join(", ", model.inputNames) + "), and the file's"
@@ -124,13 +133,13 @@ final class DataOptions {
     }
 
     private static List<String> lower(List<String> names) {
-        return names.stream().map(n -> n.toLowerCase(java.util.Locale.ROOT)).toList();
+        return names.stream().map(n -> n.toLowerCase(Locale.ROOT)).toList();
     }
 
     /** The first of {@code names} that the file's header lacks, quoted. */
     private static String missing(List<String> names, CsvReader.Layout layout) {
         List<String> have = lower(layout.columns());
-        for (String n : names) if (!have.contains(n.toLowerCase(java.util.Locale.ROOT))) return "'" + n + "'";
+        for (String n : names) if (!have.contains(n.toLowerCase(Locale.ROOT))) return "'" + n + "'";
         return "";
     }
 }

@@ -97,7 +97,7 @@ final class EvaluateCommand implements Callable<Integer> {
      * x_1 .. x_(T-1) from a zero context, scored from step s = T - round(T F) on.
      */
     private int evaluateSeries(Out out, RecurrentModel model) throws IOException {
-        if (data.inputs != null && !data.inputs.isEmpty()) {
+        if (DataOptions.given(data.inputs)) {
             throw new IllegalArgumentException("--inputs does not apply to a recurrent model: it reads its series' columns");
         }
         if (!(testFraction >= 0 && testFraction < 1)) {

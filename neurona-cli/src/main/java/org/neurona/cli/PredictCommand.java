@@ -98,7 +98,7 @@ final class PredictCommand implements Callable<Integer> {
      * forecast for t = T .. T+N-1 (mode forecast).
      */
     private int predictSeries(Out o, RecurrentModel model) throws IOException {
-        if (data.inputs != null && !data.inputs.isEmpty()) {
+        if (DataOptions.given(data.inputs)) {
             throw new IllegalArgumentException("--inputs does not apply to a recurrent model: it reads its series' columns");
         }
         if (forecast < 0) throw new IllegalArgumentException("--forecast " + forecast + ": expected a number of steps >= 0");
@@ -124,14 +124,16 @@ final class PredictCommand implements Callable<Integer> {
     }
 
     /**
-     * The input columns of the data, matched to the model: a file with exactly the model's number
-     * of columns is all inputs; otherwise the model's (or the given) target columns are skipped.
+     * The input columns of the data, matched to the model: the columns --inputs names; else those
+     * named like the model's inputs in a file with a header ({@link DataOptions#byName}); else by
+     * position, a file with exactly the model's number of columns being all inputs, otherwise the
+     * model's (or the given) target columns skipped.
      */
     static Dataset inputs(Model model, DataOptions data, Path modelFile) throws IOException {
         Data.requireFile(data.data);
         int want = model.net.inputs();
         boolean csvFile = data.labels == null && !Idx.looksLikeIdx(data.data) && !Data.isPat(data.data);
-        if (!csvFile && data.inputs != null && !data.inputs.isEmpty()) {
+        if (!csvFile && DataOptions.given(data.inputs)) {
             throw new IllegalArgumentException("--inputs picks CSV columns; " + data.data + " is not a CSV file");
         }
         if (data.labels != null || Idx.looksLikeIdx(data.data)) {
@@ -147,12 +149,12 @@ final class PredictCommand implements Callable<Integer> {
         }
         CsvReader.Options csv = data.csv();
         CsvReader.Layout layout = new CsvReader(csv).sniff(data.data);
-        if (data.inputs != null && !data.inputs.isEmpty()) {
+        if (DataOptions.given(data.inputs)) {
             csv = csv.withNoTargets();   // the inputs given; nothing else is read
         } else if (DataOptions.byName(model, layout, data.data, modelFile)) {
             // the model's inputs by name, whatever else the file has; nothing else is read
             csv = csv.withNoTargets().withInputs(model.inputNames);
-        } else if (data.targets == null || data.targets.isEmpty()) {
+        } else if (!DataOptions.given(data.targets)) {
             if (layout.columns().size() == want) {
                 csv = csv.withNoTargets();
             } else if (layout.header() && !model.targetNames.isEmpty() && layout.columns().containsAll(model.targetNames)) {
