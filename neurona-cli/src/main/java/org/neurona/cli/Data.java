@@ -37,16 +37,15 @@ record Data(Dataset dataset, List<String> inputNames, List<String> targetNames, 
     }
 
     /**
-     * Reads --data (and --labels): IDX when labels are given or the file starts like IDX, an
-     * SNNS pattern file when it is named *.pat or starts with the SNNS header, else CSV with the
-     * given reading options.
+     * Reads --data (and --labels) as its {@link #format} says; CSV with the given reading options.
      *
      * @param idxClasses number of classes for IDX labels (0: the largest label + 1)
      */
     static Data load(Path data, Path labels, CsvReader.Options csv, int idxClasses) throws IOException {
         requireFile(data);
-        if (labels == null && isPat(data)) return loadPat(data, csv);
-        if (labels != null || Idx.looksLikeIdx(data)) {
+        Format format = format(data, labels);
+        if (format == Format.PAT) return loadPat(data, csv);
+        if (format == Format.IDX) {
             if (labels == null) {
                 throw new IllegalArgumentException(data + " is an IDX image file; give its labels with --labels FILE");
             }
@@ -60,6 +59,18 @@ record Data(Dataset dataset, List<String> inputNames, List<String> targetNames, 
         }
         CsvData c = new CsvReader(csv).read(data);
         return new Data(c.toDataset(), c.inputNames(), c.targetNames(), c.classes());
+    }
+
+    /** The kinds of data file the commands read. */
+    enum Format { CSV, PAT, IDX }
+
+    /**
+     * Which kind {@code data} is: IDX when labels are given or it starts like IDX, an SNNS pattern
+     * file when it is named *.pat or starts with the SNNS header, else CSV.
+     */
+    static Format format(Path data, Path labels) throws IOException {
+        if (labels == null && isPat(data)) return Format.PAT;
+        return labels != null || Idx.looksLikeIdx(data) ? Format.IDX : Format.CSV;
     }
 
     private static final String PAT_MAGIC = "SNNS pattern definition file";

@@ -6,7 +6,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import org.neurona.data.Dataset;
-import org.neurona.data.Idx;
 import org.neurona.io.CsvReader;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -65,7 +64,7 @@ final class DataOptions {
         CsvReader.Options csv = csv();
         if (model.isClassifier()) csv = csv.withClasses(model.classes);
         Data.requireFile(data);
-        if (labels == null && !Idx.looksLikeIdx(data) && !Data.isPat(data)) csv = namedColumns(model, csv, modelFile);
+        if (Data.format(data, labels) == Data.Format.CSV) csv = namedColumns(model, csv, modelFile);
         Data d = Data.load(data, labels, csv, outputs);
         if (outputs == 1) d = d.asBinary();
         Dataset set = d.dataset();

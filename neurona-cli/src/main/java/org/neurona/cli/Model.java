@@ -31,15 +31,16 @@ final class Model {
     final String loss;
     /** The transform the training targets were scaled by; outputs go back through it. Null: none. */
     final Normalization targetScaling;
-    private boolean autoencoder;
+    /** Whether the model reproduces its inputs: an autoencoder ({@code autoencode --save}). */
+    private final boolean autoencoder;
 
     Model(FeedForward net, Normalization scaling, List<String> inputNames, List<String> targetNames,
           List<String> classes, String loss) {
-        this(net, scaling, inputNames, targetNames, classes, loss, null);
+        this(net, scaling, inputNames, targetNames, classes, loss, null, false);
     }
 
     Model(FeedForward net, Normalization scaling, List<String> inputNames, List<String> targetNames,
-          List<String> classes, String loss, Normalization targetScaling) {
+          List<String> classes, String loss, Normalization targetScaling, boolean autoencoder) {
         this.net = net;
         this.scaling = scaling;
         this.inputNames = List.copyOf(inputNames);
@@ -47,22 +48,16 @@ final class Model {
         this.classes = List.copyOf(classes);
         this.loss = loss;
         this.targetScaling = targetScaling;
+        this.autoencoder = autoencoder;
     }
 
     boolean isClassifier() {
         return !classes.isEmpty();
     }
 
-    /** Whether the model reproduces its inputs: an autoencoder ({@code autoencode --save}). */
+    /** Whether the model reproduces its inputs (its targets are its inputs). */
     boolean isAutoencoder() {
         return autoencoder;
-    }
-
-    /** This model, marked as an autoencoder (its targets are its inputs). */
-    Model asAutoencoder() {
-        Model m = new Model(net, scaling, inputNames, targetNames, classes, loss, targetScaling);
-        m.autoencoder = true;
-        return m;
     }
 
     /** The dataset with this model's input normalisation applied. */
@@ -151,12 +146,11 @@ final class Model {
             float[] slope = layer.params().get("slope");
             if (slope != null && slope.length == 1 && !Float.isNaN(d.activationParameter())) d.activationParameter(slope[0]);
         }
-        Model m = new Model(net, normalization(s.normalization(), src, "data.normalization"), s.inputNames(),
-                s.targetNames(), s.classes(), s.loss(),
-                normalization(s.targetNormalization(), src, "data.target_normalization"));
         boolean autoencoder = "autoencoder".equals(String.valueOf(s.settings().get("kind")))
-                && net.inputs() == net.outputs() && !m.isClassifier();
-        return autoencoder ? m.asAutoencoder() : m;
+                && net.inputs() == net.outputs() && s.classes().isEmpty();
+        return new Model(net, normalization(s.normalization(), src, "data.normalization"), s.inputNames(),
+                s.targetNames(), s.classes(), s.loss(),
+                normalization(s.targetNormalization(), src, "data.target_normalization"), autoencoder);
     }
 
     private static Normalization normalization(StoredModel.Scaling n, String src, String field) {

@@ -132,17 +132,17 @@ final class PredictCommand implements Callable<Integer> {
     static Dataset inputs(Model model, DataOptions data, Path modelFile) throws IOException {
         Data.requireFile(data.data);
         int want = model.net.inputs();
-        boolean csvFile = data.labels == null && !Idx.looksLikeIdx(data.data) && !Data.isPat(data.data);
-        if (!csvFile && DataOptions.given(data.inputs)) {
+        Data.Format format = Data.format(data.data, data.labels);
+        if (format != Data.Format.CSV && DataOptions.given(data.inputs)) {
             throw new IllegalArgumentException("--inputs picks CSV columns; " + data.data + " is not a CSV file");
         }
-        if (data.labels != null || Idx.looksLikeIdx(data.data)) {
+        if (format == Data.Format.IDX) {
             Idx.Images im = Idx.readImages(data.data);
             Dataset d = new Dataset(im.pixels(), new float[0], im.count(), im.size(), 0, List.of(), data.data.toString());
             checkWidth(d, want, data.data);
             return d;
         }
-        if (Data.isPat(data.data)) {
+        if (format == Data.Format.PAT) {
             Dataset d = Data.patInputs(data.data);
             checkWidth(d, want, data.data);
             return d;

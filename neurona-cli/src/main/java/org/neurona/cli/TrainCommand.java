@@ -175,7 +175,7 @@ final class TrainCommand implements Callable<Integer> {
         Normalization scaling = kind == null ? null : Normalization.fitInputs(kind, train.dataset());
         Normalization targetScaling = targetKind == null ? null : Normalization.fitTargets(targetKind, train.dataset());
         Model model = new Model(FeedForward.create(net, options.seed()), scaling, all.inputNames(), all.targetNames(),
-                all.classes(), options.loss().name(), targetScaling);
+                all.classes(), options.loss().name(), targetScaling, false);
         if (!all.isClassification()) {
             // the training part: a normalisation fitted on it maps exactly it into its range
             warnUnreachableTargets(out, net, targetScaling == null ? train.dataset()
