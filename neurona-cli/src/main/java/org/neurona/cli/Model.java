@@ -60,9 +60,10 @@ final class Model {
         return autoencoder;
     }
 
-    /** The dataset with this model's input normalisation applied. */
+    /** The dataset as the net sees it: inputs, and targets when the model scales them, normalised. */
     Dataset prepare(Dataset d) {
-        return scaling == null ? d : scaling.applyInputs(d);
+        Dataset p = scaling == null ? d : scaling.applyInputs(d);
+        return targetScaling == null ? p : targetScaling.applyTargets(p);
     }
 
     /** Outputs (rows, O) for raw inputs (rows, I). */

@@ -176,15 +176,11 @@ final class TrainCommand implements Callable<Integer> {
         Normalization targetScaling = targetKind == null ? null : Normalization.fitTargets(targetKind, train.dataset());
         Model model = new Model(FeedForward.create(net, options.seed()), scaling, all.inputNames(), all.targetNames(),
                 all.classes(), options.loss().name(), targetScaling, false);
-        if (!all.isClassification()) {
-            // the training part: a normalisation fitted on it maps exactly it into its range
-            warnUnreachableTargets(out, net, targetScaling == null ? train.dataset()
-                    : targetScaling.applyTargets(train.dataset()), data.data, targetScaling != null);
-        }
-
-        Dataset trainSet = prepare(model, train.dataset());
-        Dataset validSet = valid == null ? null : prepare(model, valid.dataset());
-        Dataset testSet = test == null ? null : prepare(model, test.dataset());
+        Dataset trainSet = model.prepare(train.dataset());
+        Dataset validSet = valid == null ? null : model.prepare(valid.dataset());
+        Dataset testSet = test == null ? null : model.prepare(test.dataset());
+        // the targets the net trains on: a normalisation fitted on them maps exactly them into its range
+        if (!all.isClassification()) warnUnreachableTargets(out, net, trainSet, data.data, targetScaling != null);
 
         out.say("training %s (%s) on %s: %d patterns, %s -> %s", net.layers(), String.join(",", net.names()),
                 data.data, trainSet.rows(), all.describeInputs(), all.describeTargets());
@@ -268,7 +264,6 @@ final class TrainCommand implements Callable<Integer> {
         return Main.OK;
     }
 
-    /** The first and last layer sizes must match the data; say what would. */
     /**
      * Warns when the targets lie outside what the output activation can give (a logistic output
      * and targets of 50 to 300, say): the net would train to a wall and predict its bound.
@@ -304,6 +299,7 @@ final class TrainCommand implements Callable<Integer> {
         return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Out.num(v);
     }
 
+    /** The first and last layer sizes must match the data; say what would. */
     static void checkFits(NetworkSpec net, Data d, Path file) {
         int[] s = net.sizes();
         int in = d.dataset().inputs(), outW = d.dataset().outputs();
@@ -316,12 +312,6 @@ final class TrainCommand implements Callable<Integer> {
                     + (s[s.length - 1] == 1 ? "" : "s") + ", but " + file + " has " + d.describeTargets() + "; use --layers "
                     + net.layers().substring(0, net.layers().lastIndexOf(':') + 1) + outW);
         }
-    }
-
-    /** The set as the net trains on it: inputs, and targets when the model scales them, normalised. */
-    private static Dataset prepare(Model model, Dataset d) {
-        Dataset p = model.prepare(d);
-        return model.targetScaling == null ? p : model.targetScaling.applyTargets(p);
     }
 
     /** null for "none", else the kind ("minmax", "zscore", "center" and their RSNNS names) given to {@code option}. */
